@@ -1,0 +1,76 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+
+namespace NodeNet;
+
+public partial class EventEmitter
+{
+    /// <summary>One registered listener. Typed subclasses call their delegate directly (no reflection on the hot path).</summary>
+    private abstract class Listener(Delegate target, bool once)
+    {
+        public readonly Delegate Target = target ?? throw Errors.InvalidArgType("listener", "of type function", null);
+        public readonly bool Once = once;
+        public bool Fired;
+
+        public abstract void Invoke(string eventName, ReadOnlySpan<object?> args);
+
+        public static Listener For(Delegate listener, bool once) => listener switch
+        {
+            Action a => new Listener0(a, once),
+            null => throw Errors.InvalidArgType("listener", "of type function", null),
+            _ => new DynamicListener(listener, once),
+        };
+
+        protected static T Arg<T>(string eventName, ReadOnlySpan<object?> args, int i)
+        {
+            object? v = i < args.Length ? args[i] : null;
+            if (v is T t) return t;
+            if (v == null) return default!;
+            throw new InvalidCastException(
+                $"A listener for '{eventName}' takes {typeof(T).Name} as argument {i + 1}, but the event passed {v.GetType().Name}.");
+        }
+    }
+
+    private sealed class Listener0(Action a, bool once) : Listener(a, once)
+    {
+        public override void Invoke(string eventName, ReadOnlySpan<object?> args) => a();
+    }
+
+    private sealed class Listener1<T>(Action<T> a, bool once) : Listener(a, once)
+    {
+        public override void Invoke(string eventName, ReadOnlySpan<object?> args) => a(Arg<T>(eventName, args, 0));
+    }
+
+    private sealed class Listener2<T1, T2>(Action<T1, T2> a, bool once) : Listener(a, once)
+    {
+        public override void Invoke(string eventName, ReadOnlySpan<object?> args) =>
+            a(Arg<T1>(eventName, args, 0), Arg<T2>(eventName, args, 1));
+    }
+
+    private sealed class Listener3<T1, T2, T3>(Action<T1, T2, T3> a, bool once) : Listener(a, once)
+    {
+        public override void Invoke(string eventName, ReadOnlySpan<object?> args) =>
+            a(Arg<T1>(eventName, args, 0), Arg<T2>(eventName, args, 1), Arg<T3>(eventName, args, 2));
+    }
+
+    /// <summary>Any other delegate type: arguments matched by position, missing ones default.</summary>
+    private sealed class DynamicListener(Delegate d, bool once) : Listener(d, once)
+    {
+        public override void Invoke(string eventName, ReadOnlySpan<object?> args)
+        {
+            ParameterInfo[] ps = Target.Method.GetParameters();
+            var values = new object?[ps.Length];
+            for (int i = 0; i < ps.Length; i++)
+            {
+                object? v = i < args.Length ? args[i] : null;
+                Type t = ps[i].ParameterType;
+                if (v == null) values[i] = t.IsValueType ? Activator.CreateInstance(t) : null;
+                else if (t.IsInstanceOfType(v)) values[i] = v;
+                else throw new InvalidCastException(
+                    $"A listener for '{eventName}' takes {t.Name} as argument {i + 1}, but the event passed {v.GetType().Name}.");
+            }
+            try { Target.DynamicInvoke(values); }
+            catch (TargetInvocationException e) when (e.InnerException != null) { ExceptionDispatchInfo.Throw(e.InnerException); }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+
+namespace NodeNet;
+
+/// <summary>
+/// Node's EventEmitter: named events, listeners called synchronously in the order added,
+/// <c>once</c> wrappers, <c>newListener</c>/<c>removeListener</c> events, the max-listeners warning,
+/// and <c>Emit("error")</c> with no listener throwing the error. Listeners are delegates; the typed
+/// overloads (<c>On&lt;T&gt;</c>) receive the event's arguments without casts.
+/// </summary>
+/// <remarks>Not thread-safe: an emitter belongs to its loop's thread, like everything in Node.</remarks>
+public partial class EventEmitter
+{
+    /// <summary>EventEmitter.defaultMaxListeners.</summary>
+    public static int DefaultMaxListeners { get; set; } = 10;
+
+    /// <summary>Process warnings (MaxListenersExceededWarning). With no subscriber they are written to stderr, as Node does.</summary>
+    public static event Action<EmitterWarning>? Warning;
+
+    private readonly OrderedDictionary<string, Listener[]> _events = new(StringComparer.Ordinal);
+    private HashSet<string>? _warned;
+    private int? _maxListeners;
+
+    /// <summary>Adds <paramref name="listener"/> at the end of the list for <paramref name="eventName"/> (emitter.on).</summary>
+    public EventEmitter On(string eventName, Delegate listener) => Add(eventName, Listener.For(listener, false), prepend: false);
+    /// <inheritdoc cref="On(string, Delegate)"/>
+    public EventEmitter On(string eventName, Action listener) => Add(eventName, new Listener0(listener, false), prepend: false);
+    /// <inheritdoc cref="On(string, Delegate)"/>
+    public EventEmitter On<T>(string eventName, Action<T> listener) => Add(eventName, new Listener1<T>(listener, false), prepend: false);
+    /// <inheritdoc cref="On(string, Delegate)"/>
+    public EventEmitter On<T1, T2>(string eventName, Action<T1, T2> listener) => Add(eventName, new Listener2<T1, T2>(listener, false), prepend: false);
+    /// <inheritdoc cref="On(string, Delegate)"/>
+    public EventEmitter On<T1, T2, T3>(string eventName, Action<T1, T2, T3> listener) => Add(eventName, new Listener3<T1, T2, T3>(listener, false), prepend: false);
+    /// <summary>Alias of <see cref="On(string, Delegate)"/> (emitter.addListener).</summary>
+    public EventEmitter AddListener(string eventName, Delegate listener) => On(eventName, listener);
+
+    /// <summary>Adds a listener that is removed before its first call (emitter.once).</summary>
+    public EventEmitter Once(string eventName, Delegate listener) => Add(eventName, Listener.For(listener, true), prepend: false);
+    /// <inheritdoc cref="Once(string, Delegate)"/>
+    public EventEmitter Once(string eventName, Action listener) => Add(eventName, new Listener0(listener, true), prepend: false);
+    /// <inheritdoc cref="Once(string, Delegate)"/>
+    public EventEmitter Once<T>(string eventName, Action<T> listener) => Add(eventName, new Listener1<T>(listener, true), prepend: false);
+    /// <inheritdoc cref="Once(string, Delegate)"/>
+    public EventEmitter Once<T1, T2>(string eventName, Action<T1, T2> listener) => Add(eventName, new Listener2<T1, T2>(listener, true), prepend: false);
+
+    /// <summary>Adds <paramref name="listener"/> at the start of the list (emitter.prependListener).</summary>
+    public EventEmitter PrependListener(string eventName, Delegate listener) => Add(eventName, Listener.For(listener, false), prepend: true);
+    /// <inheritdoc cref="PrependListener(string, Delegate)"/>
+    public EventEmitter PrependListener(string eventName, Action listener) => Add(eventName, new Listener0(listener, false), prepend: true);
+    /// <inheritdoc cref="PrependListener(string, Delegate)"/>
+    public EventEmitter PrependListener<T>(string eventName, Action<T> listener) => Add(eventName, new Listener1<T>(listener, false), prepend: true);
+
+    /// <summary>A once-listener added at the start of the list (emitter.prependOnceListener).</summary>
+    public EventEmitter PrependOnceListener(string eventName, Delegate listener) => Add(eventName, Listener.For(listener, true), prepend: true);
+    /// <inheritdoc cref="PrependOnceListener(string, Delegate)"/>
+    public EventEmitter PrependOnceListener(string eventName, Action listener) => Add(eventName, new Listener0(listener, true), prepend: true);
+    /// <inheritdoc cref="PrependOnceListener(string, Delegate)"/>
+    public EventEmitter PrependOnceListener<T>(string eventName, Action<T> listener) => Add(eventName, new Listener1<T>(listener, true), prepend: true);
+
+    /// <summary>Removes the most recently added instance of <paramref name="listener"/> (emitter.off / removeListener).</summary>
+    public EventEmitter Off(string eventName, Delegate listener)
+    {
+        ArgumentNullException.ThrowIfNull(eventName);
+        ValidateListener(listener);
+        if (!_events.TryGetValue(eventName, out var list)) return this;
+        for (int i = list.Length - 1; i >= 0; i--)
+        {
+            if (!list[i].Target.Equals(listener)) continue;
+            Remove(eventName, list, i);
+            if (_events.ContainsKey("removeListener")) Emit("removeListener", eventName, listener);
+            break;
+        }
+        return this;
+    }
+    /// <inheritdoc cref="Off(string, Delegate)"/>
+    public EventEmitter RemoveListener(string eventName, Delegate listener) => Off(eventName, listener);
+
+    /// <summary>Removes every listener of <paramref name="eventName"/>, or of every event when null (emitter.removeAllListeners).</summary>
+    public EventEmitter RemoveAllListeners(string? eventName = null)
+    {
+        bool notify = _events.ContainsKey("removeListener");
+        if (eventName != null)
+        {
+            if (!_events.TryGetValue(eventName, out var list)) return this;
+            _events.Remove(eventName);
+            if (notify)
+                for (int i = list.Length - 1; i >= 0; i--) Emit("removeListener", eventName, list[i].Target);
+            return this;
+        }
+        if (!notify) { _events.Clear(); return this; }
+        // As Node: every other event first (each LIFO), 'removeListener' itself last.
+        foreach (string name in _events.Keys.Where(k => k != "removeListener").ToArray()) RemoveAllListeners(name);
+        RemoveAllListeners("removeListener");
+        return this;
+    }
+
+    /// <summary>Calls every listener of <paramref name="eventName"/> in order with <paramref name="args"/>; true if there were any.</summary>
+    /// <exception cref="Exception">For "error" with no listener: the error itself, or ERR_UNHANDLED_ERROR when it is not an exception.</exception>
+    public bool Emit(string eventName, params ReadOnlySpan<object?> args)
+    {
+        if (!_events.TryGetValue(eventName, out var list))
+        {
+            if (eventName == "error") ThrowUnhandled(args.Length > 0 ? args[0] : null, args.Length > 0);
+            return false;
+        }
+        // The array is never mutated in place, so removals during this emit don't affect it (as Node's arrayClone).
+        foreach (var listener in list)
+        {
+            if (listener.Once)
+            {
+                if (listener.Fired) continue;
+                listener.Fired = true;
+                Off(eventName, listener.Target);
+            }
+            listener.Invoke(eventName, args);
+        }
+        return true;
+    }
+
+    /// <summary>Copies of the listeners of <paramref name="eventName"/>, once-wrappers unwrapped (emitter.listeners).</summary>
+    public Delegate[] Listeners(string eventName) =>
+        _events.TryGetValue(eventName, out var list) ? list.Select(l => l.Target).ToArray() : [];
+
+    /// <summary>Number of listeners of <paramref name="eventName"/>, or of that one listener when given.</summary>
+    public int ListenerCount(string eventName, Delegate? listener = null) =>
+        !_events.TryGetValue(eventName, out var list) ? 0
+        : listener == null ? list.Length : list.Count(l => l.Target.Equals(listener));
+
+    /// <summary>Events that have listeners, in the order they were first added.</summary>
+    public string[] EventNames() => [.. _events.Keys];
+
+    /// <summary>emitter.setMaxListeners: 0 means unlimited.</summary>
+    public EventEmitter SetMaxListeners(int n)
+    {
+        if (n < 0) throw Errors.OutOfRange("n", ">= 0", (double)n);
+        _maxListeners = n;
+        return this;
+    }
+
+    /// <summary>emitter.getMaxListeners.</summary>
+    public int GetMaxListeners() => _maxListeners ?? DefaultMaxListeners;
+
+    /// <summary>True when at least one listener is registered for <paramref name="eventName"/>.</summary>
+    protected internal bool HasListeners(string eventName) => _events.ContainsKey(eventName);
+
+    private EventEmitter Add(string eventName, Listener entry, bool prepend)
+    {
+        ArgumentNullException.ThrowIfNull(eventName);
+        if (_events.ContainsKey("newListener")) Emit("newListener", eventName, entry.Target);
+        if (!_events.TryGetValue(eventName, out var list)) _events[eventName] = [entry];
+        else _events[eventName] = prepend ? [entry, .. list] : [.. list, entry];
+        CheckMax(eventName);
+        return this;
+    }
+
+    private void Remove(string eventName, Listener[] list, int index)
+    {
+        if (list.Length == 1) { _events.Remove(eventName); return; }
+        var copy = new Listener[list.Length - 1];
+        Array.Copy(list, 0, copy, 0, index);
+        Array.Copy(list, index + 1, copy, index, list.Length - index - 1);
+        _events[eventName] = copy;
+    }
+
+    private void CheckMax(string eventName)
+    {
+        int max = GetMaxListeners();
+        int count = _events[eventName].Length;
+        if (max <= 0 || count <= max || !(_warned ??= []).Add(eventName)) return;
+        var warning = new EmitterWarning("MaxListenersExceededWarning",
+            $"Possible EventEmitter memory leak detected. {count} {eventName} listeners added to [{GetType().Name}]. " +
+            $"MaxListeners is {max}. Use emitter.setMaxListeners() to increase limit", this, eventName, count);
+        var handler = Warning;
+        if (handler != null) handler(warning);
+        else Console.Error.WriteLine($"({Process.GetCurrentProcess().ProcessName}:{Environment.ProcessId}) {warning.Name}: {warning.Message}");
+    }
+
+    private static void ValidateListener(Delegate? listener)
+    {
+        if (listener is null) throw Errors.InvalidArgType("listener", "of type function", null);
+    }
+
+    private static void ThrowUnhandled(object? error, bool given)
+    {
+        if (error is Exception e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+        string shown = !given ? "undefined" : Errors.Inspect(error);
+        throw new NodeNetException("ERR_UNHANDLED_ERROR", $"Unhandled error. ({shown})");
+    }
+}
+
+/// <summary>A process warning such as MaxListenersExceededWarning.</summary>
+public sealed record EmitterWarning(string Name, string Message, EventEmitter Emitter, string Type, int Count);

@@ -1,0 +1,286 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using NodeNet.Native;
+using NodeNet.Uv;
+
+namespace NodeNet;
+
+/// <summary>
+/// A libuv event loop and the one thread that runs it. Node style: <see cref="Run(Action)"/> runs your
+/// code on the calling thread, then the loop until no referenced handle is left (when `node script.js`
+/// would exit). Hosted: <see cref="StartHosted"/> runs a loop on its own thread for async/await programs.
+/// </summary>
+/// <remarks>
+/// Thread rule: the Node-style API of every object created on a loop (Server, Socket, timers,
+/// <see cref="NextTick"/>) must be called on that loop's thread, otherwise it throws
+/// <see cref="InvalidOperationException"/>. <see cref="Post"/> and the Task-based methods may be
+/// called from any thread. An exception thrown by your code inside any callback never reaches libuv:
+/// it goes to <see cref="UncaughtException"/>; with no handler the loop closes every handle and
+/// <see cref="Run(Action)"/> rethrows it, as Node exits on an uncaught exception.
+/// </remarks>
+public sealed partial class EventLoop : IDisposable, IAsyncDisposable
+{
+    [ThreadStatic] private static EventLoop? t_current;
+
+    internal readonly UvLoop Uv;
+    private readonly UvAsync _wake;
+    private readonly UvCheck _check;
+    private const int InternalHandles = 3; // wake (async), check and its idle
+
+    private readonly object _postGate = new();
+    private readonly ConcurrentQueue<Action> _posted = new();
+    private bool _acceptingPosts = true;
+
+    private readonly Queue<Action> _ticks = new();
+    private readonly Queue<Action> _microtasks = new();
+    private Queue<Immediate> _immediates = new();
+    private bool _draining;
+
+    private ExceptionDispatchInfo? _fatal;
+    private bool _tearingDown;
+    private readonly LoopSynchronizationContext _syncContext;
+
+    private readonly bool _hosted;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Your code's uncaught exceptions (Node's <c>process.on('uncaughtException')</c>). With a handler the loop keeps running.</summary>
+    public event Action<Exception>? UncaughtException;
+
+    private EventLoop(bool hosted)
+    {
+        _hosted = hosted;
+        Uv = new UvLoop(this);
+        _syncContext = new LoopSynchronizationContext(this);
+        _wake = new UvAsync(Uv, RunPosted);
+        if (!hosted) _wake.Unref(); // posts never keep a Node-style loop alive; see RunUntilIdle
+        _check = new UvCheck(Uv, RunImmediates);
+    }
+
+    /// <summary>The loop running on the current thread, or null.</summary>
+    public static EventLoop? Current => t_current;
+
+    internal static UvLoop? CurrentUv => t_current?.Uv;
+
+    internal static EventLoop RequireCurrent() => t_current ?? throw new InvalidOperationException(
+        "No NodeNet event loop runs on this thread. Call this inside EventLoop.Run(...), or inside a callback " +
+        "posted to a hosted loop (EventLoop.Post), or use the Task-based API.");
+
+    /// <summary>True on the thread that runs this loop.</summary>
+    public bool IsLoopThread => Uv.IsLoopThread;
+
+    /// <summary>Completes when the loop has ended; faults with the uncaught exception that ended it.</summary>
+    public Task Completion => _completion.Task;
+
+    internal bool UserCallbacksAllowed => _fatal == null && !_tearingDown;
+
+    /// <summary>Live native objects of this loop, for diagnostics and tests (the loop's own three handles not counted).</summary>
+    public LoopDiagnostics Diagnostics => new(
+        Math.Max(0, Uv.LiveHandles - (_wake.IsClosed ? 0 : InternalHandles)),
+        Uv.LiveRequests,
+        Math.Max(0, Uv.LiveGCHandles - (_wake.IsClosed ? 0 : InternalHandles)));
+
+    /// <summary>
+    /// Node style: creates a loop on this thread, runs <paramref name="main"/>, then runs the loop until
+    /// nothing referenced is left, closes it and returns. Rethrows an uncaught exception.
+    /// </summary>
+    public static void Run(Action main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        RunCore(main);
+    }
+
+    /// <summary>Node style with an async entry point: a fault of the returned task is an uncaught exception.
+    /// As in Node, a pending task alone does not keep the loop alive.</summary>
+    public static void Run(Func<Task> main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        RunCore(() =>
+        {
+            var task = main();
+            task.ContinueWith(static (t, s) => ((EventLoop)s!).ReportUncaught(t.Exception!.InnerExceptions.Count == 1
+                    ? t.Exception.InnerException! : t.Exception),
+                RequireCurrent(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        });
+    }
+
+    private static void RunCore(Action main)
+    {
+        if (t_current != null) throw new InvalidOperationException("An event loop already runs on this thread.");
+        var loop = new EventLoop(hosted: false);
+        var previous = SynchronizationContext.Current;
+        t_current = loop;
+        SynchronizationContext.SetSynchronizationContext(loop._syncContext);
+        try
+        {
+            loop.Invoke(main);
+            loop.AfterCallback();
+            loop.RunUntilIdle();
+        }
+        finally
+        {
+            loop.Teardown();
+            t_current = null;
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+        loop._fatal?.Throw();
+    }
+
+    private void RunUntilIdle()
+    {
+        while (_fatal == null)
+        {
+            Uv.Run(UvRunMode.Default);
+            if (_fatal != null) break;
+            // uv_run returned: nothing referenced is left. Work posted from another thread that raced
+            // with this exit still runs; after this point Post throws.
+            lock (_postGate)
+            {
+                if (_posted.IsEmpty) { _acceptingPosts = false; break; }
+            }
+            RunPosted();
+        }
+    }
+
+    /// <summary>Closes every handle without running user callbacks, lets libuv finish, frees the loop.</summary>
+    private void Teardown()
+    {
+        _tearingDown = true;
+        lock (_postGate) _acceptingPosts = false;
+        Uv.CloseAllHandles();
+        while (!Uv.TryDispose()) Uv.Run(UvRunMode.Default);
+        if (_fatal != null) _completion.TrySetException(_fatal.SourceException);
+        else _completion.TrySetResult();
+    }
+
+    /// <summary>Starts a loop on a dedicated thread, kept alive until <see cref="Dispose"/>.</summary>
+    public static EventLoop StartHosted(string? threadName = null)
+    {
+        var ready = new TaskCompletionSource<EventLoop>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() => HostedMain(ready)) { IsBackground = true, Name = threadName ?? "NodeNet loop" };
+        thread.Start();
+        return ready.Task.GetAwaiter().GetResult();
+    }
+
+    private static readonly Lazy<EventLoop> s_default = new(() => StartHosted("NodeNet default loop"));
+
+    /// <summary>A process-wide hosted loop, started on first use, for programs that never call <see cref="Run(Action)"/>.</summary>
+    public static EventLoop Default => s_default.Value;
+
+    private static void HostedMain(TaskCompletionSource<EventLoop> ready)
+    {
+        EventLoop loop;
+        try { loop = new EventLoop(hosted: true); }
+        catch (Exception e) { ready.SetException(e); return; }
+        t_current = loop;
+        SynchronizationContext.SetSynchronizationContext(loop._syncContext);
+        ready.SetResult(loop);
+        try
+        {
+            // The wake handle stays referenced, so this returns only after Dispose or an uncaught exception.
+            while (loop._fatal == null && !loop._tearingDown && loop.Uv.Run(UvRunMode.Default) != 0) { }
+        }
+        finally
+        {
+            loop.Teardown();
+            t_current = null;
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the loop thread. Thread-safe; actions from one thread run in order.</summary>
+    /// <exception cref="InvalidOperationException">The loop has ended.</exception>
+    public void Post(Action action)
+    {
+        if (!TryPost(action)) throw new InvalidOperationException("The event loop has ended; nothing more can be posted to it.");
+    }
+
+    /// <summary>Like <see cref="Post"/>, but returns false instead of throwing when the loop has ended.</summary>
+    public bool TryPost(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        lock (_postGate)
+        {
+            if (!_acceptingPosts) return false;
+            _posted.Enqueue(action);
+            _wake.Send(); // inside the lock: teardown closes the handle only after _acceptingPosts is false
+        }
+        return true;
+    }
+
+    private void RunPosted()
+    {
+        while (UserCallbacksAllowed && _posted.TryDequeue(out var action))
+        {
+            Invoke(action);
+            AfterCallback();
+        }
+    }
+
+    /// <summary>Queues <paramref name="callback"/> to run after the current callback, before the loop continues (process.nextTick).</summary>
+    public void NextTick(Action callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        Uv.VerifyThread();
+        _ticks.Enqueue(callback);
+    }
+
+    internal void EnqueueMicrotask(Action callback) => _microtasks.Enqueue(callback);
+
+    /// <summary>Runs after every callback from libuv: the nextTick queue, then continuations, until both are empty.</summary>
+    internal void AfterCallback()
+    {
+        if (_draining) return;
+        _draining = true;
+        try
+        {
+            while (UserCallbacksAllowed)
+            {
+                if (_ticks.TryDequeue(out var tick)) Invoke(tick);
+                else if (_microtasks.TryDequeue(out var task)) Invoke(task);
+                else break;
+            }
+        }
+        finally { _draining = false; }
+    }
+
+    internal void Invoke(Action action)
+    {
+        try { action(); }
+        catch (Exception e) { ReportUncaught(e); }
+    }
+
+    internal void ReportUncaught(Exception error)
+    {
+        if (_fatal != null) return;
+        var handler = UncaughtException;
+        if (handler != null)
+        {
+            try { handler(error); return; }
+            catch (Exception thrownByHandler) { error = thrownByHandler; }
+        }
+        _fatal = ExceptionDispatchInfo.Capture(error);
+        Uv.Stop();
+    }
+
+    /// <summary>Ends a hosted loop: closes every handle (no further callbacks run) and waits for its thread.</summary>
+    public void Dispose()
+    {
+        if (!_hosted) throw new InvalidOperationException("A loop started by EventLoop.Run ends by itself when no referenced handle is left.");
+        if (TryPost(() => { _tearingDown = true; Uv.Stop(); }) && !IsLoopThread)
+            _completion.Task.ContinueWith(static _ => { }).Wait();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_hosted) throw new InvalidOperationException("A loop started by EventLoop.Run ends by itself when no referenced handle is left.");
+        if (TryPost(() => { _tearingDown = true; Uv.Stop(); }) && !IsLoopThread)
+            await _completion.Task.ContinueWith(static _ => { }).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Counts of a loop's live native objects.</summary>
+/// <param name="Handles">Open libuv handles created by your objects (servers, sockets, timers).</param>
+/// <param name="Requests">Writes, shutdowns, connects and lookups in flight.</param>
+/// <param name="GCHandles">GCHandles pinning managed owners of native handles.</param>
+public readonly record struct LoopDiagnostics(int Handles, int Requests, int GCHandles);

@@ -1,0 +1,83 @@
+using System.Runtime.InteropServices;
+using NodeNet.Native;
+
+namespace NodeNet.Uv;
+
+/// <summary>
+/// One uv_loop_t, its thread, and the counts of live native objects (for tests and diagnostics).
+/// Every wrapper created on this loop must be used from <see cref="ThreadId"/> only.
+/// </summary>
+internal sealed unsafe class UvLoop
+{
+    public readonly nint Ptr;
+    public readonly EventLoop Owner;
+    public int ThreadId;
+
+    public int LiveHandles;
+    public int LiveRequests;
+    public int LiveGCHandles;
+
+    /// <summary>
+    /// One read buffer shared by every stream of the loop: on Unix libuv calls read_cb right after
+    /// alloc_cb for the same stream, so the buffer is free again before the next alloc.
+    /// </summary>
+    public readonly byte* ReadBuffer;
+    public const int ReadBufferSize = 64 * 1024;
+
+    public readonly RequestPool Requests;
+
+    public UvLoop(EventLoop owner)
+    {
+        LibuvLoader.EnsureLoaded();
+        Owner = owner;
+        ThreadId = Environment.CurrentManagedThreadId;
+        Ptr = (nint)NativeMemory.AllocZeroed(Native.Uv.uv_loop_size());
+        int rc = Native.Uv.uv_loop_init(Ptr);
+        if (rc != 0)
+        {
+            NativeMemory.Free((void*)Ptr);
+            throw NodeNetException.FromUv(rc, "uv_loop_init");
+        }
+        ReadBuffer = (byte*)NativeMemory.Alloc(ReadBufferSize);
+        Requests = new RequestPool(this);
+    }
+
+    public bool IsLoopThread => Environment.CurrentManagedThreadId == ThreadId;
+
+    public void VerifyThread()
+    {
+        if (Environment.CurrentManagedThreadId != ThreadId)
+            throw new InvalidOperationException(
+                $"This NodeNet object belongs to the event loop on thread {ThreadId} and was used from thread " +
+                $"{Environment.CurrentManagedThreadId}. Call the Node-style API from the loop thread (inside a callback or " +
+                "EventLoop.Post), or use the Task-based methods, which may be called from any thread.");
+    }
+
+    public int Run(UvRunMode mode) => Native.Uv.uv_run(Ptr, mode);
+    public void Stop() => Native.Uv.uv_stop(Ptr);
+    public bool Alive => Native.Uv.uv_loop_alive(Ptr) != 0;
+    public ulong Now => Native.Uv.uv_now(Ptr);
+
+    /// <summary>Starts closing every handle still open; their close callbacks run on the next loop turns.</summary>
+    public void CloseAllHandles() => Native.Uv.uv_walk(Ptr, &CloseWalk, 0);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
+    private static void CloseWalk(nint handle, nint arg)
+    {
+        try
+        {
+            if (Native.Uv.uv_is_closing(handle) == 0) UvHandle.FromPtr(handle).Close();
+        }
+        catch (Exception e) { Environment.FailFast("NodeNet: closing a handle during loop teardown failed", e); }
+    }
+
+    /// <summary>Frees the loop once every handle has closed; false if libuv still holds some (EBUSY).</summary>
+    public bool TryDispose()
+    {
+        Requests.Dispose();
+        if (Native.Uv.uv_loop_close(Ptr) != 0) return false;
+        NativeMemory.Free((void*)Ptr);
+        NativeMemory.Free(ReadBuffer);
+        return true;
+    }
+}

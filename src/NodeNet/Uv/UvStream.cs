@@ -1,0 +1,82 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NodeNet.Native;
+
+namespace NodeNet.Uv;
+
+/// <summary>What a stream reports to its owner, on the loop thread.</summary>
+internal unsafe interface IUvStreamEvents
+{
+    /// <summary>A listening stream has a connection to accept (status 0) or an accept error.</summary>
+    void OnConnection(int status);
+
+    /// <summary>nread bytes at data; nread &lt; 0 is an error or UV_EOF. Data is only valid during the call.</summary>
+    void OnRead(nint nread, byte* data);
+}
+
+/// <summary>uv_stream_t operations shared by TCP and pipes.</summary>
+internal abstract unsafe class UvStream : UvHandle
+{
+    public IUvStreamEvents? Events;
+
+    protected UvStream(UvLoop loop, UvHandleType type) : base(loop, type) { }
+
+    public int Listen(int backlog) => IsClosing ? UvErrors.EBADF : Native.Uv.uv_listen(Ptr, backlog, &OnConnectionNative);
+
+    public int Accept(UvStream client) => Native.Uv.uv_accept(Ptr, client.Ptr);
+
+    public int ReadStart() => IsClosing ? UvErrors.EBADF : Native.Uv.uv_read_start(Ptr, &OnAllocNative, &OnReadNative);
+
+    public int ReadStop() => IsClosing ? 0 : Native.Uv.uv_read_stop(Ptr);
+
+    /// <summary>Bytes written now (possibly fewer than asked), or a negative error; UV_EAGAIN means none.</summary>
+    public int TryWrite(byte* data, int length)
+    {
+        if (IsClosing) return UvErrors.EBADF;
+        var buf = new UvBuf(data, (nuint)length);
+        return Native.Uv.uv_try_write(Ptr, &buf, 1);
+    }
+
+    /// <summary>Queues a write of memory the caller keeps pinned until the request completes.</summary>
+    public int Write(UvRequest req, byte* data, int length)
+    {
+        if (IsClosing) return UvErrors.EBADF;
+        var buf = new UvBuf(data, (nuint)length);
+        return Native.Uv.uv_write(req.Ptr, Ptr, &buf, 1, &UvRequest.OnDoneNative);
+    }
+
+    public int Shutdown(UvRequest req) =>
+        IsClosing ? UvErrors.EBADF : Native.Uv.uv_shutdown(req.Ptr, Ptr, &UvRequest.OnDoneNative);
+
+    public long WriteQueueSize => IsClosing ? 0 : (long)Native.Uv.uv_stream_get_write_queue_size(Ptr);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnConnectionNative(nint server, int status)
+    {
+        var self = FromPtr<UvStream>(server);
+        var loop = self.Loop.Owner;
+        if (!loop.UserCallbacksAllowed) return;
+        try { self.Events?.OnConnection(status); }
+        catch (Exception e) { loop.ReportUncaught(e); }
+        loop.AfterCallback();
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnAllocNative(nint handle, nuint suggested, UvBuf* buf)
+    {
+        var loop = FromPtr<UvStream>(handle).Loop;
+        *buf = new UvBuf(loop.ReadBuffer, UvLoop.ReadBufferSize);
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnReadNative(nint stream, nint nread, UvBuf* buf)
+    {
+        if (nread == 0) return; // EAGAIN-equivalent, not EOF
+        var self = FromPtr<UvStream>(stream);
+        var loop = self.Loop.Owner;
+        if (!loop.UserCallbacksAllowed) return;
+        try { self.Events?.OnRead(nread, buf->Base); }
+        catch (Exception e) { loop.ReportUncaught(e); }
+        loop.AfterCallback();
+    }
+}

@@ -8,7 +8,7 @@ public partial class EventEmitter
     /// <summary>One registered listener. Typed subclasses call their delegate directly (no reflection on the hot path).</summary>
     private abstract class Listener(Delegate target, bool once)
     {
-        public readonly Delegate Target = target ?? throw Errors.InvalidArgType("listener", "of type function", null);
+        public readonly Delegate Target = target ?? throw NodeErrors.InvalidArgType("listener", "of type function", null);
         public readonly bool Once = once;
         public bool Fired;
 
@@ -17,7 +17,7 @@ public partial class EventEmitter
         public static Listener For(Delegate listener, bool once) => listener switch
         {
             Action a => new Listener0(a, once),
-            null => throw Errors.InvalidArgType("listener", "of type function", null),
+            null => throw NodeErrors.InvalidArgType("listener", "of type function", null),
             _ => new DynamicListener(listener, once),
         };
 

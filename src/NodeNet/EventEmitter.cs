@@ -132,7 +132,7 @@ public partial class EventEmitter
     /// <summary>emitter.setMaxListeners: 0 means unlimited.</summary>
     public EventEmitter SetMaxListeners(int n)
     {
-        if (n < 0) throw Errors.OutOfRange("n", ">= 0", (double)n);
+        if (n < 0) throw NodeErrors.OutOfRange("n", ">= 0", (double)n);
         _maxListeners = n;
         return this;
     }
@@ -150,8 +150,12 @@ public partial class EventEmitter
         if (!_events.TryGetValue(eventName, out var list)) _events[eventName] = [entry];
         else _events[eventName] = prepend ? [entry, .. list] : [.. list, entry];
         CheckMax(eventName);
+        OnListenerAdded(eventName);
         return this;
     }
+
+    /// <summary>Called after a listener is added (Node's streams resume on a new 'data' listener).</summary>
+    private protected virtual void OnListenerAdded(string eventName) { }
 
     private void Remove(string eventName, Listener[] list, int index)
     {
@@ -177,13 +181,13 @@ public partial class EventEmitter
 
     private static void ValidateListener(Delegate? listener)
     {
-        if (listener is null) throw Errors.InvalidArgType("listener", "of type function", null);
+        if (listener is null) throw NodeErrors.InvalidArgType("listener", "of type function", null);
     }
 
     private static void ThrowUnhandled(object? error, bool given)
     {
         if (error is Exception e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
-        string shown = !given ? "undefined" : Errors.Inspect(error);
+        string shown = !given ? "undefined" : NodeErrors.Inspect(error);
         throw new NodeNetException("ERR_UNHANDLED_ERROR", $"Unhandled error. ({shown})");
     }
 }

@@ -27,6 +27,8 @@ public class NodeNetException : Exception
     public string? LocalAddress { get; init; }
     /// <summary>Set on connect errors after binding a local port.</summary>
     public int? LocalPort { get; init; }
+    /// <summary>For an AggregateError (every connection attempt failed): each attempt's error.</summary>
+    public IReadOnlyList<NodeNetException>? Errors { get; init; }
     /// <summary>The JavaScript error class Node uses: Error, TypeError or RangeError.</summary>
     public string Name { get; }
 
@@ -98,7 +100,7 @@ public class NodeNetException : Exception
 }
 
 /// <summary>Node's internal error factories (lib/internal/errors.js), same codes and messages.</summary>
-internal static class Errors
+internal static class NodeErrors
 {
     public static NodeNetException InvalidArgType(string name, string expected, object? actual) =>
         new("ERR_INVALID_ARG_TYPE", $"The {Quote(name)} must be {expected}. {NodeNetException.Describe(actual)}", "TypeError");

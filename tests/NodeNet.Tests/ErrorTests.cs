@@ -43,14 +43,14 @@ public class ErrorTests
     [Fact]
     public void Node_argument_errors_have_Nodes_text()
     {
-        var port = Errors.SocketBadPort("options.port", -1);
+        var port = NodeErrors.SocketBadPort("options.port", -1);
         Assert.Equal("options.port should be >= 0 and < 65536. Received type number (-1).", port.Message);
         Assert.Equal("RangeError", port.Name);
         Assert.Equal("RangeError [ERR_SOCKET_BAD_PORT]: " + port.Message, port.ToString());
         Assert.Equal("The \"options\" argument must be of type object. Received type number (1)",
-            Errors.InvalidArgType("options", "of type object", 1).Message);
+            NodeErrors.InvalidArgType("options", "of type object", 1).Message);
         Assert.Equal("The \"options.port\" property must be of type number. Received type string ('abc')",
-            Errors.InvalidArgType("options.port", "of type number", "abc").Message);
+            NodeErrors.InvalidArgType("options.port", "of type number", "abc").Message);
     }
 
     [Fact]

@@ -68,7 +68,10 @@ internal abstract unsafe class UvHandle
     protected virtual void BeforeClose() { }
 
     /// <summary>Runs in the close callback after the native memory is freed; user-visible work goes here.</summary>
-    protected virtual void OnClosed() { }
+    protected virtual void OnClosed() => Closed?.Invoke();
+
+    /// <summary>The owner's reaction to the close callback (a socket's 'close' event); cleared to silence a replaced handle.</summary>
+    public Action? Closed;
 
     public void Ref() { if (_state == State.Open) Native.Uv.uv_ref(Ptr); }
     public void Unref() { if (_state == State.Open) Native.Uv.uv_unref(Ptr); }

@@ -9,6 +9,10 @@ internal sealed unsafe class UvTcp : UvStream
     public UvTcp(UvLoop loop) : base(loop, UvHandleType.Tcp) =>
         CompleteInit(Native.Uv.uv_tcp_init(loop.Ptr, Ptr), "uv_tcp_init");
 
+    /// <summary>Creates the socket of <paramref name="addressFamily"/> now rather than at bind (uv_tcp_init_ex).</summary>
+    public UvTcp(UvLoop loop, int addressFamily) : base(loop, UvHandleType.Tcp) =>
+        CompleteInit(Native.Uv.uv_tcp_init_ex(loop.Ptr, Ptr, (uint)addressFamily), "uv_tcp_init_ex");
+
     public int Open(nint fd) => Native.Uv.uv_tcp_open(Ptr, fd);
     public int Bind(SockAddrStorage* addr, UvTcpFlags flags) => Native.Uv.uv_tcp_bind(Ptr, (byte*)addr, (uint)flags);
     public int NoDelay(bool enable) => IsClosing ? UvErrors.EBADF : Native.Uv.uv_tcp_nodelay(Ptr, enable ? 1 : 0);

@@ -1,0 +1,134 @@
+using System.Text;
+
+namespace NodeNet;
+
+/// <summary>Node's Buffer encodings: names, string → bytes, and a StringDecoder that keeps split characters.</summary>
+internal static class NodeEncoding
+{
+    /// <summary>Canonical name for a Node encoding name (case-insensitive aliases), or null if unknown.</summary>
+    public static string? Normalize(string? name) => name?.ToLowerInvariant() switch
+    {
+        null => null,
+        "utf8" or "utf-8" => "utf8",
+        "ucs2" or "ucs-2" or "utf16le" or "utf-16le" => "utf16le",
+        "latin1" or "binary" => "latin1",
+        "ascii" => "ascii",
+        "base64" => "base64",
+        "base64url" => "base64url",
+        "hex" => "hex",
+        _ => null,
+    };
+
+    public static string Require(string name, string argName = "encoding") =>
+        Normalize(name) ?? throw NodeErrors.UnknownEncoding(name);
+
+    /// <summary>Buffer.from(string, encoding).</summary>
+    public static byte[] GetBytes(string s, string encoding) => Require(encoding) switch
+    {
+        "utf8" => Encoding.UTF8.GetBytes(s),
+        "utf16le" => Encoding.Unicode.GetBytes(s),
+        "latin1" or "ascii" => s.Select(c => (byte)c).ToArray(),
+        "base64" or "base64url" => Base64Lenient(s),
+        "hex" => HexLenient(s),
+        _ => throw NodeErrors.UnknownEncoding(encoding),
+    };
+
+    // Node decodes base64 leniently: url-safe characters, missing padding and stray characters are accepted.
+    private static byte[] Base64Lenient(string s)
+    {
+        var sb = new StringBuilder(s.Length + 3);
+        foreach (char c in s)
+        {
+            if (c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '+' or '/') sb.Append(c);
+            else if (c == '-') sb.Append('+');
+            else if (c == '_') sb.Append('/');
+            else if (c == '=') break;
+        }
+        if (sb.Length % 4 == 1) sb.Length--;
+        while (sb.Length % 4 != 0) sb.Append('=');
+        return Convert.FromBase64String(sb.ToString());
+    }
+
+    // Node stops at the first byte that is not a pair of hex digits.
+    private static byte[] HexLenient(string s)
+    {
+        var bytes = new List<byte>(s.Length / 2);
+        for (int i = 0; i + 1 < s.Length; i += 2)
+        {
+            int hi = HexValue(s[i]), lo = HexValue(s[i + 1]);
+            if (hi < 0 || lo < 0) break;
+            bytes.Add((byte)(hi << 4 | lo));
+        }
+        return [.. bytes];
+    }
+
+    private static int HexValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
+}
+
+/// <summary>Node's StringDecoder: bytes in, whole characters out, with a flush at end of stream.</summary>
+internal sealed class StringDecoder
+{
+    public readonly string Encoding;
+    private readonly Decoder? _decoder;
+    private readonly byte[] _pending = new byte[2]; // base64 keeps up to two bytes of an unfinished 3-byte group
+    private int _pendingCount;
+
+    public StringDecoder(string encoding)
+    {
+        Encoding = NodeEncoding.Require(encoding);
+        _decoder = Encoding switch
+        {
+            "utf8" => new UTF8Encoding(false, false).GetDecoder(),
+            "utf16le" => new UnicodeEncoding(false, false, false).GetDecoder(),
+            _ => null,
+        };
+    }
+
+    public string Write(ReadOnlySpan<byte> bytes) => Decode(bytes, flush: false);
+
+    public string End() => Decode([], flush: true);
+
+    private string Decode(ReadOnlySpan<byte> bytes, bool flush)
+    {
+        switch (Encoding)
+        {
+            case "utf8":
+            case "utf16le":
+                return Consume(bytes, flush);
+            case "latin1":
+                return string.Create(bytes.Length, bytes.ToArray(), static (span, b) => { for (int i = 0; i < b.Length; i++) span[i] = (char)b[i]; });
+            case "ascii":
+                return string.Create(bytes.Length, bytes.ToArray(), static (span, b) => { for (int i = 0; i < b.Length; i++) span[i] = (char)(b[i] & 0x7f); });
+            case "hex":
+                return Convert.ToHexStringLower(bytes);
+            default:
+                return Base64(bytes, flush, Encoding == "base64url");
+        }
+    }
+
+    private string Consume(ReadOnlySpan<byte> bytes, bool flush)
+    {
+        // GetCharCount leaves the decoder's state alone; GetChars then consumes and keeps a split character.
+        char[] chars = new char[_decoder!.GetCharCount(bytes, flush)];
+        int count = _decoder.GetChars(bytes, chars, flush);
+        return new string(chars, 0, count);
+    }
+
+    private string Base64(ReadOnlySpan<byte> bytes, bool flush, bool url)
+    {
+        var all = new byte[_pendingCount + bytes.Length];
+        _pending.AsSpan(0, _pendingCount).CopyTo(all);
+        bytes.CopyTo(all.AsSpan(_pendingCount));
+        int whole = flush ? all.Length : all.Length - all.Length % 3;
+        _pendingCount = all.Length - whole;
+        all.AsSpan(whole).CopyTo(_pending);
+        string s = Convert.ToBase64String(all, 0, whole);
+        return url ? s.TrimEnd('=').Replace('+', '-').Replace('/', '_') : s;
+    }
+}

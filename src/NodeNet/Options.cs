@@ -1,0 +1,107 @@
+namespace NodeNet;
+
+/// <summary>net.createServer(options).</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Accepted sockets stay writable after the peer's FIN until you call End (default false).</summary>
+    public bool AllowHalfOpen { get; init; }
+    /// <summary>Accepted sockets start paused: nothing is read until Resume (default false).</summary>
+    public bool PauseOnConnect { get; init; }
+    /// <summary>TCP_NODELAY on each accepted socket.</summary>
+    public bool NoDelay { get; init; }
+    /// <summary>SO_KEEPALIVE on each accepted socket.</summary>
+    public bool KeepAlive { get; init; }
+    /// <summary>Keep-alive initial delay in ms; below 1000 leaves the OS default.</summary>
+    public double KeepAliveInitialDelay { get; init; }
+    /// <summary>Readable and writable high-water mark of accepted sockets (16384 by default, as Node 20).</summary>
+    public int? HighWaterMark { get; init; }
+}
+
+/// <summary>server.listen(options).</summary>
+public sealed record ListenOptions
+{
+    /// <summary>TCP port; 0 or null lets the OS pick. Takes precedence over <see cref="Path"/>.</summary>
+    public int? Port { get; init; }
+    /// <summary>Host name or IP to bind; resolved asynchronously. Default: <c>::</c> dual-stack, falling back to <c>0.0.0.0</c>.</summary>
+    public string? Host { get; init; }
+    /// <summary>Unix domain socket path (or Windows pipe name).</summary>
+    public string? Path { get; init; }
+    /// <summary>listen(2) backlog; 0 or null means 511.</summary>
+    public int? Backlog { get; init; }
+    /// <summary>Accepted for compatibility; it only matters for Node's cluster module.</summary>
+    public bool Exclusive { get; init; }
+    /// <summary>IPV6_V6ONLY: an IPv6 host does not also accept IPv4.</summary>
+    public bool Ipv6Only { get; init; }
+    /// <summary>SO_REUSEPORT (Linux): several servers may listen on the same port.</summary>
+    public bool ReusePort { get; init; }
+    /// <summary>Pipe: make the socket file readable by all users.</summary>
+    public bool ReadableAll { get; init; }
+    /// <summary>Pipe: make the socket file writable by all users.</summary>
+    public bool WritableAll { get; init; }
+    /// <summary>Adopt an already-bound socket descriptor (e.g. from systemd socket activation).</summary>
+    public int? Fd { get; init; }
+    /// <summary>Closes the server when cancelled (Node's <c>signal</c>).</summary>
+    public CancellationToken Signal { get; init; }
+}
+
+/// <summary>new net.Socket(options).</summary>
+public sealed record SocketOptions
+{
+    /// <summary>Stay writable after the peer's FIN until End is called.</summary>
+    public bool AllowHalfOpen { get; init; }
+    /// <summary>Wrap an existing socket descriptor.</summary>
+    public int? Fd { get; init; }
+    /// <summary>With <see cref="Fd"/>: allow reads.</summary>
+    public bool Readable { get; init; } = true;
+    /// <summary>With <see cref="Fd"/>: allow writes.</summary>
+    public bool Writable { get; init; } = true;
+    /// <summary>Readable and writable high-water mark (16384 by default, as Node 20).</summary>
+    public int? HighWaterMark { get; init; }
+}
+
+/// <summary>socket.connect(options) / net.connect(options).</summary>
+public sealed record ConnectOptions
+{
+    /// <summary>Remote TCP port (required for TCP).</summary>
+    public int? Port { get; init; }
+    /// <summary>Remote host; default "localhost". IP literals skip DNS.</summary>
+    public string? Host { get; init; }
+    /// <summary>Unix socket path; when set the TCP options are ignored.</summary>
+    public string? Path { get; init; }
+    /// <summary>Local IP to bind before connecting.</summary>
+    public string? LocalAddress { get; init; }
+    /// <summary>Local port to bind before connecting.</summary>
+    public int? LocalPort { get; init; }
+    /// <summary>IP family for the lookup: 0 (either), 4 or 6.</summary>
+    public int Family { get; init; }
+    /// <summary>TCP_NODELAY once connected.</summary>
+    public bool NoDelay { get; init; }
+    /// <summary>SO_KEEPALIVE once connected.</summary>
+    public bool KeepAlive { get; init; }
+    /// <summary>Keep-alive initial delay in ms.</summary>
+    public double KeepAliveInitialDelay { get; init; }
+    /// <summary>net.connect only: setTimeout(timeout) before connecting.</summary>
+    public double? Timeout { get; init; }
+    /// <summary>Happy-eyeballs across the resolved addresses (default true, as Node 20).</summary>
+    public bool AutoSelectFamily { get; init; } = true;
+    /// <summary>Per-attempt timeout for <see cref="AutoSelectFamily"/> in ms (default 250, minimum 10).</summary>
+    public int AutoSelectFamilyAttemptTimeout { get; init; } = 250;
+    /// <summary>net.connect only: passed to the new Socket.</summary>
+    public bool AllowHalfOpen { get; init; }
+}
+
+/// <summary>server.address() / socket.address(): an IP endpoint, or a pipe path.</summary>
+public sealed record AddressInfo
+{
+    /// <summary>IP address, or the pipe path for IPC.</summary>
+    public required string Address { get; init; }
+    /// <summary>"IPv4" or "IPv6"; null for pipes.</summary>
+    public string? Family { get; init; }
+    /// <summary>TCP port; 0 for pipes.</summary>
+    public int Port { get; init; }
+    /// <summary>True when <see cref="Address"/> is a pipe path.</summary>
+    public bool IsPipe => Family == null;
+
+    /// <summary>"127.0.0.1:8124", "[::1]:8124" or the pipe path.</summary>
+    public override string ToString() => IsPipe ? Address : Family == "IPv6" ? $"[{Address}]:{Port}" : $"{Address}:{Port}";
+}

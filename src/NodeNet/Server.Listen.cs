@@ -1,0 +1,184 @@
+using NodeNet.Native;
+using NodeNet.Uv;
+
+namespace NodeNet;
+
+// server.listen after lib/net.js: argument forms normalised to options, port validation, host lookup,
+// '::' with a 0.0.0.0 fallback, bind errors reported as 'listen' errors on the next tick.
+public sealed partial class Server
+{
+    private const int DefaultBacklog = 511;
+
+    /// <summary>listen([callback]): a random port on every interface.</summary>
+    public Server Listen(Action? callback = null) => ListenCore(new ListenOptions { Port = 0 }, null, callback);
+    /// <summary>listen(port[, callback]).</summary>
+    public Server Listen(int port, Action? callback = null) => ListenCore(new ListenOptions { Port = port }, null, callback);
+    /// <summary>listen(port, host[, callback]).</summary>
+    public Server Listen(int port, string host, Action? callback = null) => ListenCore(new ListenOptions { Port = port, Host = host }, null, callback);
+    /// <summary>listen(port, host, backlog[, callback]).</summary>
+    public Server Listen(int port, string host, int backlog, Action? callback = null) => ListenCore(new ListenOptions { Port = port, Host = host }, backlog, callback);
+    /// <summary>listen(port, backlog[, callback]).</summary>
+    public Server Listen(int port, int backlog, Action? callback = null) => ListenCore(new ListenOptions { Port = port }, backlog, callback);
+
+    /// <summary>listen(path or port string[, callback]): as in Node, a string that is not a non-negative number is a pipe path.</summary>
+    public Server Listen(string pathOrPort, Action? callback = null) => Listen(pathOrPort, null, callback);
+
+    /// <summary>listen(path, backlog[, callback]).</summary>
+    public Server Listen(string pathOrPort, int? backlog, Action? callback = null)
+    {
+        if (pathOrPort is null) throw NodeErrors.InvalidArgType("path", "of type string", null);
+        if (JsNumber.IsPipeName(pathOrPort)) return ListenCore(new ListenOptions { Path = pathOrPort }, backlog, callback);
+        return ListenCore(new ListenOptions { Port = ValidatePortString(pathOrPort) }, backlog, callback);
+    }
+
+    /// <summary>listen(options[, callback]).</summary>
+    public Server Listen(ListenOptions options, Action? callback = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return ListenCore(options, null, callback);
+    }
+
+    /// <summary>listen(handle): accept on the same listening socket as <paramref name="other"/> (its descriptor is duplicated).</summary>
+    public Server Listen(Server other, Action? callback = null)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other._handle == null) throw NodeErrors.InvalidArgValue("handle", "Server", "is not listening");
+        int fd = (int)other._handle.FileNo();
+        int copy = Libc.Dup(fd);
+        if (copy < 0) throw NodeNetException.FromUv(copy, "dup");
+        return ListenCore(new ListenOptions { Fd = copy }, null, callback);
+    }
+
+    private static int ValidatePortString(string port)
+    {
+        double n = JsNumber.Parse(port);
+        if (port.Trim().Length == 0 || n != Math.Floor(n) || n < 0 || n > 65535) throw NodeErrors.SocketBadPort("options.port", port);
+        return (int)n;
+    }
+
+    private Server ListenCore(ListenOptions o, int? backlogFromArgs, Action? callback)
+    {
+        _loop.Uv.VerifyThread();
+        if (_handle != null) throw NodeErrors.ServerAlreadyListen();
+        if (o.Port is { } p && (p < 0 || p > 65535)) throw NodeErrors.SocketBadPort("options.port", p);
+        if (o.Port == null && o.Path == null && o.Fd == null)
+            throw NodeErrors.InvalidArgValue("options", o, "must have the property \"port\" or \"path\"");
+        if (o.Fd is < 0) throw NodeErrors.InvalidArgValue("options.fd", o.Fd);
+        if (callback != null) Once("listening", callback);
+        if (o.Signal.CanBeCanceled)
+        {
+            if (o.Signal.IsCancellationRequested) { _loop.NextTick(() => Close()); return this; }
+            o.Signal.Register(() => _loop.TryPost(() => Close()));
+        }
+        int backlog = o.Backlog is > 0 ? o.Backlog.Value : backlogFromArgs ?? 0;
+        if (o.Fd is { } fd) { SetupListenHandle(null, -1, 0, backlog, fd, o); return this; }
+        if (o.Port != null || o.Path == null)
+        {
+            int port = o.Port ?? 0;
+            if (!string.IsNullOrEmpty(o.Host)) LookupAndListen(o.Host, port, backlog, o);
+            else SetupListenHandle(null, port, 4, backlog, null, o);
+            return this;
+        }
+        _pipeName = o.Path;
+        SetupListenHandle(o.Path, -1, -1, backlog, null, o);
+        return this;
+    }
+
+    private void LookupAndListen(string host, int port, int backlog, ListenOptions o)
+    {
+        int id = ++_listeningId;
+        int rc = UvGetAddrInfo.Start(_loop.Uv, host, 0, addrConfig: false, (status, results) =>
+        {
+            if (id != _listeningId) return;
+            if (status != 0) { Emit("error", DnsListenError(status, host)); return; }
+            var first = results[0];
+            SetupListenHandle(first.Address, port, first.Family, backlog, null, o);
+        });
+        if (rc != 0) _loop.NextTick(() => { if (id == _listeningId) Emit("error", DnsListenError(rc, host)); });
+    }
+
+    private static NodeNetException DnsListenError(int status, string host)
+    {
+        string name = UvErrors.Name(status);
+        string code = name is "EAI_NONAME" or "EAI_NODATA" ? "ENOTFOUND" : name.StartsWith("EAI_", StringComparison.Ordinal) ? name[4..] : name;
+        return new NodeNetException(code, $"getaddrinfo {code} {host}", errno: status, syscall: "getaddrinfo") { Hostname = host };
+    }
+
+    private void SetupListenHandle(string? address, int port, int addressType, int backlog, int? fd, ListenOptions o)
+    {
+        UvStream? handle;
+        int err;
+        if (address == null && fd == null)
+        {
+            (handle, err) = CreateTcpHandle("::", port, o);
+            if (handle == null) { address = "0.0.0.0"; (handle, err) = CreateTcpHandle(address, port, o); }
+            else address = "::";
+        }
+        else if (fd != null) (handle, err) = CreateFdHandle(fd.Value);
+        else if (addressType == -1) (handle, err) = CreatePipeHandle(address!, o);
+        else (handle, err) = CreateTcpHandle(address!, port, o);
+
+        if (handle == null)
+        {
+            var ex = NodeNetException.Listen(err, "listen", address, port);
+            _loop.NextTick(() => Emit("error", ex));
+            return;
+        }
+        err = handle.Listen(backlog > 0 ? backlog : DefaultBacklog);
+        if (err != 0)
+        {
+            var ex = NodeNetException.Listen(err, "listen", address, port);
+            handle.Close();
+            _loop.NextTick(() => Emit("error", ex));
+            return;
+        }
+        _handle = handle;
+        handle.Events = this;
+        if (_unref) handle.Unref();
+        _loop.NextTick(() => { if (_handle == handle) Emit("listening"); });
+    }
+
+    private unsafe (UvStream?, int) CreateTcpHandle(string address, int port, ListenOptions o)
+    {
+        SockAddrStorage sa;
+        int err = SockAddr.Parse(address, port, &sa);
+        if (err != 0) return (null, err);
+        // SO_REUSEPORT must be set before bind, so the socket is created eagerly (uv_tcp_init_ex) for that case.
+        var tcp = o.ReusePort ? new UvTcp(_loop.Uv, SockAddr.Family((byte*)&sa)) : new UvTcp(_loop.Uv);
+        if (o.ReusePort) err = OperatingSystem.IsWindows() ? UvErrors.ENOTSUP : Libc.SetReusePort((int)tcp.FileNo());
+        if (err == 0) err = tcp.Bind(&sa, o.Ipv6Only ? UvTcpFlags.Ipv6Only : UvTcpFlags.None);
+        if (err == 0) return (tcp, 0);
+        tcp.Close();
+        return (null, err);
+    }
+
+    private (UvStream?, int) CreatePipeHandle(string path, ListenOptions o)
+    {
+        var pipe = new UvPipe(_loop.Uv);
+        int err = pipe.Bind(path);
+        if (err == 0 && (o.ReadableAll || o.WritableAll))
+        {
+            var flags = (o.ReadableAll ? UvPollEvent.Readable : 0) | (o.WritableAll ? UvPollEvent.Writable : 0);
+            err = pipe.Chmod(flags);
+        }
+        if (err == 0) return (pipe, 0);
+        pipe.Close();
+        return (null, err);
+    }
+
+    private (UvStream?, int) CreateFdHandle(int fd)
+    {
+        var type = Native.Uv.uv_guess_handle(fd);
+        UvStream stream;
+        int err;
+        switch (type)
+        {
+            case UvHandleType.Tcp: { var t = new UvTcp(_loop.Uv); err = t.Open(fd); stream = t; break; }
+            case UvHandleType.NamedPipe: { var p = new UvPipe(_loop.Uv); err = p.Open(fd); stream = p; break; }
+            default: return (null, UvErrors.EINVAL);
+        }
+        if (err == 0) return (stream, 0);
+        stream.Close();
+        return (null, err);
+    }
+}

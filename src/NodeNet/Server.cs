@@ -1,0 +1,189 @@
+using NodeNet.Native;
+using NodeNet.Uv;
+
+namespace NodeNet;
+
+/// <summary>
+/// net.Server: listens on TCP or a Unix domain socket and emits
+/// <c>listening</c>, <c>connection</c> (a <see cref="Socket"/>), <c>error</c>, <c>close</c> and <c>drop</c>,
+/// always on a later tick than the call that caused them.
+/// </summary>
+/// <remarks>Loop-affine: call it on its loop's thread (see <see cref="EventLoop"/>).</remarks>
+public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDisposable
+{
+    private readonly EventLoop _loop;
+    private UvStream? _handle;
+    private int _connections;
+    private bool _unref;
+    private string? _pipeName;
+    private int _listeningId;
+
+    /// <summary>new net.Server([options][, connectionListener]) on the current thread's loop.</summary>
+    public Server(ServerOptions? options = null, Action<Socket>? connectionListener = null)
+    {
+        _loop = EventLoop.RequireCurrent();
+        _loop.Uv.VerifyThread();
+        options ??= new ServerOptions();
+        AllowHalfOpen = options.AllowHalfOpen;
+        PauseOnConnect = options.PauseOnConnect;
+        NoDelay = options.NoDelay;
+        KeepAlive = options.KeepAlive;
+        KeepAliveInitialDelay = options.KeepAliveInitialDelay < 0 ? 0 : (int)(options.KeepAliveInitialDelay / 1000);
+        HighWaterMark = options.HighWaterMark is { } h && h >= 0 ? h : Socket.DefaultHighWaterMark;
+        if (connectionListener != null) On("connection", connectionListener);
+    }
+
+    /// <summary>Copied to accepted sockets: stay writable after the peer's FIN.</summary>
+    public bool AllowHalfOpen { get; set; }
+    /// <summary>Accepted sockets start paused.</summary>
+    public bool PauseOnConnect { get; set; }
+    /// <summary>TCP_NODELAY on accepted sockets.</summary>
+    public bool NoDelay { get; set; }
+    /// <summary>SO_KEEPALIVE on accepted sockets.</summary>
+    public bool KeepAlive { get; set; }
+    /// <summary>Keep-alive initial delay of accepted sockets, in seconds (Node stores ~~(ms/1000)).</summary>
+    public int KeepAliveInitialDelay { get; set; }
+    /// <summary>High-water mark of accepted sockets.</summary>
+    public int HighWaterMark { get; set; }
+
+    /// <summary>server.maxConnections: over the limit a connection is accepted, then closed, and 'drop' is emitted.
+    /// Null or 0 means unlimited (Node 20).</summary>
+    public int? MaxConnections { get; set; }
+
+    /// <summary>True while a listening handle exists (synchronously after Listen(port); after the lookup with a host).</summary>
+    public bool Listening => _handle != null;
+
+    /// <summary>Connections accepted and not yet destroyed.</summary>
+    public int Connections => _connections;
+
+    internal EventLoop Loop => _loop;
+
+    /// <summary>server.address(): the bound endpoint, the pipe path, or null before listening (and after a TCP close).</summary>
+    public unsafe AddressInfo? Address()
+    {
+        if (_pipeName != null) return new AddressInfo { Address = _pipeName };
+        if (_handle is not UvTcp tcp) return null;
+        SockAddrStorage sa;
+        int rc = tcp.GetSockName(&sa);
+        if (rc != 0) throw NodeNetException.FromUv(rc, "address");
+        return new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) };
+    }
+
+    /// <summary>server.close([callback]): stop accepting; 'close' once every connection has ended.
+    /// The callback gets ERR_SERVER_NOT_RUNNING when the server was not listening ('close' is still emitted).</summary>
+    public Server Close(Action<Exception?>? callback = null)
+    {
+        _loop.Uv.VerifyThread();
+        if (callback != null)
+        {
+            if (_handle == null) Once("close", () => callback(NodeErrors.ServerNotRunning()));
+            else Once("close", () => callback(null));
+        }
+        _listeningId++; // a pending host lookup must not listen any more
+        if (_handle != null)
+        {
+            _handle.Events = null;
+            _handle.Close();
+            _handle = null;
+        }
+        EmitCloseIfDrained();
+        return this;
+    }
+
+    /// <summary>server.getConnections(callback): the count, on the next tick.</summary>
+    public Server GetConnections(Action<Exception?, int> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        _loop.Uv.VerifyThread();
+        _loop.NextTick(() => callback(null, _connections));
+        return this;
+    }
+
+    /// <summary>Keep the loop alive while listening (the default).</summary>
+    public Server Ref()
+    {
+        _loop.Uv.VerifyThread();
+        _unref = false;
+        _handle?.Ref();
+        return this;
+    }
+
+    /// <summary>Let the loop end while listening; remembered if called before Listen.</summary>
+    public Server Unref()
+    {
+        _loop.Uv.VerifyThread();
+        _unref = true;
+        _handle?.Unref();
+        return this;
+    }
+
+    /// <summary>server[Symbol.asyncDispose]: Close, completing at 'close'; completes at once when not listening. Never faults.</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (!_loop.IsLoopThread)
+        {
+            var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!_loop.TryPost(() => DisposeAsync().AsTask().ContinueWith(_ => tcs.TrySetResult()))) tcs.TrySetResult();
+            return new ValueTask(tcs.Task);
+        }
+        if (_handle == null) return ValueTask.CompletedTask;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Close(_ => done.TrySetResult());
+        return new ValueTask(done.Task);
+    }
+
+    private void EmitCloseIfDrained()
+    {
+        if (_handle != null || _connections > 0) return;
+        _loop.NextTick(() => Emit("close"));
+    }
+
+    internal void OnSocketDestroyed()
+    {
+        _connections--;
+        EmitCloseIfDrained();
+    }
+
+    void IUvStreamEvents.OnConnection(int status)
+    {
+        if (status != 0) { Emit("error", NodeNetException.FromUv(status, "accept")); return; }
+        var listener = _handle!;
+        UvStream client = listener is UvTcp ? new UvTcp(_loop.Uv) : new UvPipe(_loop.Uv);
+        int rc = listener.Accept(client);
+        if (rc != 0)
+        {
+            client.Close();
+            Emit("error", NodeNetException.FromUv(rc, "accept"));
+            return;
+        }
+        if (MaxConnections is > 0 && _connections >= MaxConnections)
+        {
+            if (client is UvTcp tcpClient) Emit("drop", DropInfo.Of(tcpClient));
+            else Emit("drop");
+            client.Close();
+            return;
+        }
+        var socket = new Socket(_loop, new SocketOptions { AllowHalfOpen = AllowHalfOpen, HighWaterMark = HighWaterMark }, client, PauseOnConnect);
+        if (NoDelay) socket.SetNoDelay(true);
+        if (KeepAlive) socket.SetKeepAlive(true, KeepAliveInitialDelay * 1000.0);
+        _connections++;
+        socket.Server = this;
+        Emit("connection", socket);
+    }
+
+    unsafe void IUvStreamEvents.OnRead(nint nread, byte* data) { }
+}
+
+/// <summary>The 'drop' event's argument for TCP: who was turned away by maxConnections.</summary>
+public sealed record DropInfo(string? LocalAddress, int? LocalPort, string? LocalFamily,
+    string? RemoteAddress, int? RemotePort, string? RemoteFamily)
+{
+    internal static unsafe DropInfo Of(UvTcp tcp)
+    {
+        SockAddrStorage local, remote;
+        bool hasLocal = tcp.GetSockName(&local) == 0, hasRemote = tcp.GetPeerName(&remote) == 0;
+        return new DropInfo(
+            hasLocal ? SockAddr.Address((byte*)&local) : null, hasLocal ? SockAddr.Port((byte*)&local) : null, hasLocal ? SockAddr.FamilyName((byte*)&local) : null,
+            hasRemote ? SockAddr.Address((byte*)&remote) : null, hasRemote ? SockAddr.Port((byte*)&remote) : null, hasRemote ? SockAddr.FamilyName((byte*)&remote) : null);
+    }
+}

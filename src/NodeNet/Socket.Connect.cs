@@ -1,0 +1,306 @@
+using NodeNet.Native;
+using NodeNet.Uv;
+
+namespace NodeNet;
+
+// socket.connect after lib/net.js: IP literals connect on the next tick, host names go through
+// uv_getaddrinfo ('lookup' per address), several addresses are tried in turn with a per-attempt
+// timeout (autoSelectFamily), and every attempt is announced with 'connectionAttempt'.
+public sealed partial class Socket
+{
+    private sealed class ConnectAttempt
+    {
+        public required string Address;
+        public required int Port;
+        public required int Family; // 4, 6, or 0 for a pipe
+        public string? LocalAddress;
+        public int? LocalPort;
+        public required int Generation;
+        public MultiConnect? Multi;
+        public int AttemptIndex;
+    }
+
+    private sealed class MultiConnect
+    {
+        public required List<UvGetAddrInfo.Result> Addresses;
+        public required int Port;
+        public required int TimeoutMs;
+        public int? LocalPort;
+        public int Current;
+        public readonly List<NodeNetException> Errors = [];
+        public UvTimer? Timer;
+    }
+
+    private int _connectGeneration;
+
+    /// <summary>Addresses tried by autoSelectFamily, as "ip:port".</summary>
+    public IReadOnlyList<string>? AutoSelectFamilyAttemptedAddresses { get; private set; }
+
+    /// <summary>socket.connect(port[, host][, connectListener]).</summary>
+    public Socket Connect(int port, string? host = null, Action? connectListener = null) =>
+        Connect(new ConnectOptions { Port = port, Host = host }, connectListener);
+
+    /// <summary>socket.connect(port, connectListener).</summary>
+    public Socket Connect(int port, Action connectListener) => Connect(new ConnectOptions { Port = port }, connectListener);
+
+    /// <summary>socket.connect(path[, connectListener]) for a Unix domain socket.</summary>
+    public Socket Connect(string path, Action? connectListener = null)
+    {
+        if (path is null) throw NodeErrors.InvalidArgType("options.path", "of type string", null);
+        return Connect(new ConnectOptions { Path = path }, connectListener);
+    }
+
+    /// <summary>socket.connect(options[, connectListener]). Returns this; 'connect' or 'error' follows on a later tick.</summary>
+    public Socket Connect(ConnectOptions options, Action? connectListener = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _loop.Uv.VerifyThread();
+        if (options.Port == null && options.Path == null) throw NodeErrors.MissingArgs("options", "port", "path");
+        if (options.Path == null) ValidateTcpConnect(options);
+        if (Connecting) throw new InvalidOperationException("The socket is already connecting.");
+        if (_handle != null && !_destroyed) throw new InvalidOperationException("The socket is already connected; destroy it before connecting again.");
+        if (_destroyed) Undestroy();
+
+        _handle ??= options.Path != null ? new UvPipe(_loop.Uv) : new UvTcp(_loop.Uv);
+        AttachHandle(_handle);
+        _noDelay |= options.NoDelay;
+        if (options.KeepAlive) { _keepAlive = true; _keepAliveDelaySeconds = (uint)Math.Max(0, options.KeepAliveInitialDelay / 1000); }
+        if (connectListener != null) Once("connect", connectListener);
+        Touch();
+        Connecting = true;
+        int generation = ++_connectGeneration;
+
+        if (options.Path != null)
+        {
+            string path = options.Path;
+            StartConnect(new ConnectAttempt { Address = path, Port = -1, Family = 0, Generation = generation });
+            return this;
+        }
+
+        string host = string.IsNullOrEmpty(options.Host) ? "localhost" : options.Host;
+        int port = options.Port!.Value;
+        int literal = Net.IsIP(host);
+        if (literal != 0)
+        {
+            _loop.NextTick(() =>
+            {
+                if (Connecting && generation == _connectGeneration)
+                    StartConnect(new ConnectAttempt { Address = host, Port = port, Family = literal, LocalAddress = options.LocalAddress, LocalPort = options.LocalPort, Generation = generation });
+            });
+            return this;
+        }
+        Lookup(host, port, options, generation);
+        return this;
+    }
+
+    private static void ValidateTcpConnect(ConnectOptions options)
+    {
+        if (options.LocalAddress != null && Net.IsIP(options.LocalAddress) == 0) throw NodeErrors.InvalidIpAddress(options.LocalAddress);
+        if (options.Port is { } port && (port < 0 || port > 65535)) throw NodeErrors.SocketBadPort("Port", port);
+        if (options.LocalPort is { } lp && (lp < 0 || lp > 65535)) throw NodeErrors.SocketBadPort("options.localPort", lp);
+        if (options.Family is not (0 or 4 or 6)) throw NodeErrors.InvalidArgValue("options.family", options.Family);
+    }
+
+    /// <summary>A destroyed socket may connect again (Node's _undestroy): fresh state, counters reset.</summary>
+    private void Undestroy()
+    {
+        _destroyed = false;
+        _handle = null;
+        _peername = null;
+        _sockname = null;
+        _flowing = null;
+        _readBuffer.Clear();
+        _readBufferLength = 0;
+        _reading = _readableEnded = _endEmitted = _endScheduled = false;
+        _ending = _finalCalled = _finished = _writeAfterFin = false;
+        _writableLength = 0;
+        _needDrain = false;
+        _bytesRead = 0;
+        _bytesDispatched = 0;
+    }
+
+    private void Lookup(string host, int port, ConnectOptions options, int generation)
+    {
+        bool multi = options.Family is not (4 or 6) && options.LocalAddress == null && options.AutoSelectFamily;
+        int rc = UvGetAddrInfo.Start(_loop.Uv, host, options.Family, addrConfig: options.Family is not (4 or 6), (status, results) =>
+        {
+            if (!Connecting || generation != _connectGeneration) return;
+            if (status != 0)
+            {
+                var err = DnsError(status, host);
+                Emit("lookup", err, null, null, host);
+                _loop.NextTick(() => Destroy(err));
+                return;
+            }
+            if (!multi)
+            {
+                var first = results[0];
+                Emit("lookup", null, first.Address, first.Family, host);
+                if (!Connecting || generation != _connectGeneration) return;
+                Touch();
+                StartConnect(new ConnectAttempt { Address = first.Address, Port = port, Family = first.Family, LocalAddress = options.LocalAddress, LocalPort = options.LocalPort, Generation = generation });
+                return;
+            }
+            foreach (var r in results)
+            {
+                Emit("lookup", null, r.Address, r.Family, host);
+                if (!Connecting || generation != _connectGeneration) return;
+            }
+            var ordered = Interleave(results);
+            if (ordered.Count == 1)
+            {
+                StartConnect(new ConnectAttempt { Address = ordered[0].Address, Port = port, Family = ordered[0].Family, LocalPort = options.LocalPort, Generation = generation });
+                return;
+            }
+            AutoSelectFamilyAttemptedAddresses = new List<string>();
+            var ctx = new MultiConnect { Addresses = ordered, Port = port, TimeoutMs = Math.Max(10, options.AutoSelectFamilyAttemptTimeout), LocalPort = options.LocalPort };
+            Touch();
+            ConnectNext(ctx, generation);
+        });
+        if (rc != 0)
+        {
+            var err = DnsError(rc, host);
+            _loop.NextTick(() => { Emit("lookup", err, null, null, host); Destroy(err); });
+        }
+    }
+
+    private static NodeNetException DnsError(int status, string host)
+    {
+        // dns.lookup reports EAI_NONAME/EAI_NODATA as ENOTFOUND, as Node does.
+        string name = UvErrors.Name(status);
+        string code = name is "EAI_NONAME" or "EAI_NODATA" ? "ENOTFOUND" : name.StartsWith("EAI_", StringComparison.Ordinal) ? name[4..] : name;
+        return new NodeNetException(code, $"getaddrinfo {code} {host}", errno: status, syscall: "getaddrinfo") { Hostname = host };
+    }
+
+    /// <summary>Unique addresses, families alternating, the first family returned going first (RFC 8305 as Node orders it).</summary>
+    private static List<UvGetAddrInfo.Result> Interleave(List<UvGetAddrInfo.Result> results)
+    {
+        var unique = results.DistinctBy(r => r.Address).ToList();
+        if (unique.Count == 0) return unique;
+        int firstFamily = unique[0].Family;
+        var a = unique.Where(r => r.Family == firstFamily).ToList();
+        var b = unique.Where(r => r.Family != firstFamily).ToList();
+        var ordered = new List<UvGetAddrInfo.Result>();
+        for (int i = 0; i < Math.Max(a.Count, b.Count); i++)
+        {
+            if (i < a.Count) ordered.Add(a[i]);
+            if (i < b.Count) ordered.Add(b[i]);
+        }
+        return ordered;
+    }
+
+    private void ConnectNext(MultiConnect ctx, int generation)
+    {
+        ctx.Timer?.Close();
+        ctx.Timer = null;
+        if (ctx.Current == ctx.Addresses.Count)
+        {
+            Exception err = ctx.Errors.Count == 0
+                ? new NodeNetException("ERR_SOCKET_CONNECTION_TIMEOUT", "Socket connection timeout")
+                : new NodeNetException(ctx.Errors[0].Code, "", "AggregateError") { Errors = ctx.Errors.ToArray() };
+            Destroy(err);
+            return;
+        }
+        int index = ctx.Current++;
+        if (index > 0)
+        {
+            // A fresh handle for each further attempt; the old one is closed silently.
+            var old = _handle!;
+            old.Events = null;
+            old.Close();
+            AttachHandle(new UvTcp(_loop.Uv));
+        }
+        var address = ctx.Addresses[index];
+        ((List<string>)AutoSelectFamilyAttemptedAddresses!).Add($"{address.Address}:{ctx.Port}");
+        var attempt = new ConnectAttempt { Address = address.Address, Port = ctx.Port, Family = address.Family, LocalPort = ctx.LocalPort, Generation = generation, Multi = ctx, AttemptIndex = index };
+        if (index < ctx.Addresses.Count - 1)
+        {
+            ctx.Timer = new UvTimer(_loop.Uv, () =>
+            {
+                if (!Connecting || generation != _connectGeneration || ctx.Current != index + 1) return;
+                ctx.Errors.Add(NodeNetException.Connect(UvErrors.ETIMEDOUT, "connect", address.Address, ctx.Port));
+                Emit("connectionAttemptTimeout", address.Address, ctx.Port, address.Family);
+                ConnectNext(ctx, generation);
+            });
+            ctx.Timer.Start((ulong)ctx.TimeoutMs, 0);
+        }
+        StartConnect(attempt);
+    }
+
+    private unsafe void StartConnect(ConnectAttempt a)
+    {
+        if (a.Family == 0)
+        {
+            var req = _loop.Uv.Requests.Rent(UvReqType.Connect, this, a);
+            ((UvPipe)_handle!).Connect(req, a.Address); // reports errors through the callback
+            return;
+        }
+        var tcp = (UvTcp)_handle!;
+        int err;
+        if (a.LocalAddress != null || a.LocalPort is > 0)
+        {
+            a.LocalAddress ??= a.Family == 4 ? "0.0.0.0" : "::";
+            SockAddrStorage local;
+            SockAddr.Parse(a.LocalAddress, a.LocalPort ?? 0, &local);
+            err = tcp.Bind(&local, UvTcpFlags.None);
+            if (err != 0) { Destroy(NodeNetException.Connect(err, "bind", a.LocalAddress, a.LocalPort ?? 0)); return; }
+        }
+        SockAddrStorage remote;
+        err = SockAddr.Parse(a.Address, a.Port, &remote);
+        Emit("connectionAttempt", a.Address, a.Port, a.Family);
+        if (!Connecting || a.Generation != _connectGeneration) return;
+        if (err == 0)
+        {
+            var req = _loop.Uv.Requests.Rent(UvReqType.Connect, this, a);
+            err = tcp.Connect(req, &remote);
+            if (err == 0) return;
+            _loop.Uv.Requests.Abandon(req);
+        }
+        var local2 = LocalName();
+        var ex = NodeNetException.Connect(err, "connect", a.Address, a.Port, local2?.Address, local2?.Port);
+        if (a.Multi != null)
+        {
+            a.Multi.Errors.Add(ex);
+            Emit("connectionAttemptFailed", a.Address, a.Port, a.Family, ex);
+            ConnectNext(a.Multi, a.Generation);
+            return;
+        }
+        Destroy(ex);
+    }
+
+    private void AfterConnect(ConnectAttempt a, int status)
+    {
+        if (_destroyed || a.Generation != _connectGeneration || !Connecting) return;
+        if (a.Multi != null && a.Multi.Current != a.AttemptIndex + 1) return; // an attempt already abandoned
+        if (status != 0)
+        {
+            bool local = a.LocalAddress != null && a.LocalPort is > 0;
+            var ex = NodeNetException.Connect(status, "connect", a.Address, a.Port, local ? a.LocalAddress : null, local ? a.LocalPort : null);
+            if (a.Family != 0) Emit("connectionAttemptFailed", a.Address, a.Port, a.Family, ex);
+            if (a.Multi != null && Connecting)
+            {
+                a.Multi.Errors.Add(ex);
+                ConnectNext(a.Multi, a.Generation);
+                return;
+            }
+            Destroy(ex);
+            return;
+        }
+        a.Multi?.Timer?.Close();
+        Connecting = false;
+        _sockname = null;
+        Touch();
+        if (_handle is UvTcp tcp)
+        {
+            if (_noDelay) tcp.NoDelay(true);
+            if (_keepAlive) tcp.KeepAlive(true, _keepAliveDelaySeconds);
+        }
+        if (_pendingRef is { } r) { if (r) _handle!.Ref(); else _handle!.Unref(); }
+        FlushConnectQueue();
+        Emit("connect");
+        Emit("ready");
+        if (_destroyed) return;
+        if (_flowing != false) StartReading();
+        MaybeFinish();
+    }
+}

@@ -1,0 +1,183 @@
+using NodeNet.Native;
+
+namespace NodeNet;
+
+// The readable side, after Node's Readable: chunks are emitted directly while flowing, buffered
+// while paused (reading stops once the buffer reaches the high-water mark, so TCP backpressure
+// reaches the peer), and 'end' follows EOF once the buffer is drained.
+public sealed partial class Socket
+{
+    private bool? _flowing;               // null: nobody asked yet (Node's readableFlowing)
+    private readonly Queue<object> _readBuffer = new();
+    private long _readBufferLength;
+    private bool _reading;                // uv_read_start is active
+    private bool _readableEnded;          // EOF seen (push(null))
+    private bool _endEmitted;
+    private bool _endScheduled;
+    private bool _flowScheduled;
+    private StringDecoder? _decoder;
+    private long _bytesRead;
+
+    /// <summary>The readable side is open: not destroyed and 'end' not yet emitted.</summary>
+    public bool Readable => !_destroyed && !_endEmitted;
+
+    /// <summary>Bytes received; kept after destroy, reset by a reconnect.</summary>
+    public long BytesRead => _bytesRead;
+
+    /// <summary>readableFlowing: null until a 'data' listener, Resume or Pause decides.</summary>
+    public bool? ReadableFlowing => _flowing;
+
+    /// <summary>isPaused().</summary>
+    public bool IsPaused() => _flowing == false;
+
+    /// <summary>socket.setEncoding(encoding): 'data' then carries strings; characters split across reads are kept whole.</summary>
+    /// <exception cref="NodeNetException">ERR_UNKNOWN_ENCODING.</exception>
+    public Socket SetEncoding(string encoding = "utf8")
+    {
+        _loop.Uv.VerifyThread();
+        _decoder = new StringDecoder(encoding);
+        return this;
+    }
+
+    /// <summary>socket.pause(): stop emitting 'data'; reading stops once the high-water mark of buffered data is reached.</summary>
+    public Socket Pause()
+    {
+        _loop.Uv.VerifyThread();
+        if (_flowing != false)
+        {
+            _flowing = false;
+            Emit("pause");
+        }
+        return this;
+    }
+
+    /// <summary>socket.resume(): emit buffered and new data again.</summary>
+    public Socket Resume()
+    {
+        _loop.Uv.VerifyThread();
+        if (_flowing != true)
+        {
+            _flowing = true;
+            _loop.NextTick(() =>
+            {
+                StartReading();
+                Emit("resume");
+                Flow();
+            });
+        }
+        return this;
+    }
+
+    private protected override void OnListenerAdded(string eventName)
+    {
+        if (eventName == "data" && _flowing != false) Resume();
+    }
+
+    private void StartReading()
+    {
+        if (_reading || _handle == null || Connecting || _destroyed || _readableEnded || _readBufferLength >= _hwm) return;
+        int rc = _handle.ReadStart();
+        if (rc != 0) { Destroy(NodeNetException.FromUv(rc, "read")); return; }
+        _reading = true;
+    }
+
+    private void StopReading()
+    {
+        if (!_reading) return;
+        _reading = false;
+        _handle?.ReadStop();
+    }
+
+    void Uv.IUvStreamEvents.OnConnection(int status) { }
+
+    unsafe void Uv.IUvStreamEvents.OnRead(nint nread, byte* data)
+    {
+        if (nread > 0)
+        {
+            int n = (int)nread;
+            _bytesRead += n;
+            Touch();
+            var chunk = new byte[n];
+            new ReadOnlySpan<byte>(data, n).CopyTo(chunk);
+            Push(chunk);
+            return;
+        }
+        if (nread == UvErrors.EOF)
+        {
+            _reading = false; // libuv stops reading at EOF
+            if (_decoder != null && _decoder.End() is { Length: > 0 } tail) Buffer(tail, tail.Length);
+            _readableEnded = true;
+            if (_flowing == true) ScheduleFlow();
+            return;
+        }
+        Destroy(NodeNetException.FromUv((int)nread, "read"));
+    }
+
+    private void Push(byte[] bytes)
+    {
+        object chunk = bytes;
+        int length = bytes.Length;
+        if (_decoder != null)
+        {
+            string s = _decoder.Write(bytes);
+            if (s.Length == 0) return;
+            chunk = s;
+            length = s.Length;
+        }
+        if (_flowing == true && _readBufferLength == 0 && HasListeners("data"))
+        {
+            Emit("data", chunk);
+        }
+        else
+        {
+            Buffer(chunk, length);
+            if (_flowing == true) ScheduleFlow();
+        }
+        if (_readBufferLength >= _hwm) StopReading();
+    }
+
+    private void Buffer(object chunk, int length)
+    {
+        _readBuffer.Enqueue(chunk);
+        _readBufferLength += length;
+    }
+
+    private void ScheduleFlow()
+    {
+        if (_flowScheduled) return;
+        _flowScheduled = true;
+        _loop.NextTick(() => { _flowScheduled = false; Flow(); });
+    }
+
+    /// <summary>Emits buffered chunks while flowing, refills from the kernel, and ends after EOF.</summary>
+    private void Flow()
+    {
+        while (_flowing == true && !_destroyed && _readBuffer.TryDequeue(out var chunk))
+        {
+            _readBufferLength -= chunk is string s ? s.Length : ((byte[])chunk).Length;
+            Emit("data", chunk);
+        }
+        if (_flowing == true) StartReading();
+        if (_readableEnded && _readBufferLength == 0 && _flowing == true && !_endEmitted && !_endScheduled && !_destroyed)
+        {
+            _endScheduled = true;
+            _loop.NextTick(EmitEnd);
+        }
+    }
+
+    private void EmitEnd()
+    {
+        if (_endEmitted || _destroyed) return;
+        _endEmitted = true;
+        Emit("end");
+        if (Writable && !AllowHalfOpen)
+        {
+            // Node ends our side on the next tick, so a write inside an 'end' listener still goes out.
+            _loop.NextTick(() => { if (Writable) End(); });
+        }
+        else if (_finished || !Writable)
+        {
+            Destroy();
+        }
+    }
+}

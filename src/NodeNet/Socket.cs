@@ -1,0 +1,326 @@
+using NodeNet.Native;
+using NodeNet.Uv;
+
+namespace NodeNet;
+
+/// <summary>
+/// net.Socket: a TCP connection or a Unix domain socket with Node's events
+/// (<c>lookup, connectionAttempt, connect, ready, data, end, finish, drain, timeout, error, close</c>)
+/// and Node's stream semantics (flowing/paused reads, write queue with a high-water mark, half-open).
+/// </summary>
+/// <remarks>Loop-affine: call it on its loop's thread (see <see cref="EventLoop"/>).
+/// A 'data' listener receives a <c>byte[]</c> it owns, or a <c>string</c> once <see cref="SetEncoding"/> was called.</remarks>
+public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOwner
+{
+    internal const int DefaultHighWaterMark = 16 * 1024;
+
+    private readonly EventLoop _loop;
+    private UvStream? _handle;
+    private bool _isPipe;
+    private readonly int _hwm;
+
+    private bool _destroyed;
+    private bool _resetAndClosing;
+
+    private AddressInfo? _peername;
+    private AddressInfo? _sockname;
+
+    private bool? _pendingRef; // ref/unref before a handle exists, applied at connect
+    private bool _noDelay;
+    private bool _keepAlive;
+    private uint _keepAliveDelaySeconds;
+
+    private double? _timeoutMs;
+    private UvTimer? _timer;
+    private bool _timerArmed;
+    private ulong _lastActive;
+    private long _lastWriteQueueSize;
+
+    /// <summary>new net.Socket(): an unconnected socket on the current thread's loop.</summary>
+    public Socket(SocketOptions? options = null) : this(EventLoop.RequireCurrent(), options ?? new SocketOptions(), handle: null) { }
+
+    internal Socket(EventLoop loop, SocketOptions options, UvStream? handle, bool pauseOnConnect = false)
+    {
+        loop.Uv.VerifyThread();
+        _loop = loop;
+        AllowHalfOpen = options.AllowHalfOpen;
+        _hwm = options.HighWaterMark is { } h && h >= 0 ? h : DefaultHighWaterMark;
+        if (options.Fd is { } fd) handle = AdoptFd(fd, options);
+        if (handle == null) return;
+        AttachHandle(handle);
+        if (pauseOnConnect) { _flowing = false; return; }
+        if (options.Readable) StartReading();
+    }
+
+    /// <summary>The accepting server, or null for a client socket.</summary>
+    public Server? Server { get; internal set; }
+
+    /// <summary>From the options: whether the socket stays writable after the peer's FIN.</summary>
+    public bool AllowHalfOpen { get; }
+
+    /// <summary>True between Connect and 'connect' (or the connect error).</summary>
+    public bool Connecting { get; private set; }
+
+    /// <summary>True once destroyed (explicitly, by an error, or after both sides ended).</summary>
+    public bool Destroyed => _destroyed;
+
+    /// <summary>No handle yet, or still connecting.</summary>
+    public bool Pending => _handle == null || Connecting;
+
+    /// <summary>"opening", "open", "readOnly", "writeOnly" or "closed", as Node computes it.</summary>
+    public string ReadyState =>
+        Connecting ? "opening"
+        : Readable && Writable ? "open"
+        : Readable ? "readOnly"
+        : Writable ? "writeOnly"
+        : "closed";
+
+    /// <summary>The idle timeout set by <see cref="SetTimeout"/>; null until it is called.</summary>
+    public double? Timeout => _timeoutMs;
+
+    /// <summary>getsockname(): the local endpoint, or null when not connected.</summary>
+    public AddressInfo? Address() => LocalName();
+
+    /// <summary>Remote IP (cached once read, so it survives close). Null for pipes and before connecting.</summary>
+    public string? RemoteAddress => PeerName()?.Address;
+    /// <summary>Remote port.</summary>
+    public int? RemotePort => PeerName()?.Port;
+    /// <summary>"IPv4" or "IPv6".</summary>
+    public string? RemoteFamily => PeerName()?.Family;
+    /// <summary>Local IP.</summary>
+    public string? LocalAddress => LocalName()?.Address;
+    /// <summary>Local port.</summary>
+    public int? LocalPort => LocalName()?.Port;
+    /// <summary>"IPv4" or "IPv6".</summary>
+    public string? LocalFamily => LocalName()?.Family;
+
+    internal EventLoop Loop => _loop;
+
+    private void AttachHandle(UvStream handle)
+    {
+        _handle = handle;
+        _isPipe = handle is UvPipe;
+        handle.Events = this;
+        handle.Closed = null;
+    }
+
+    private UvStream AdoptFd(int fd, SocketOptions options)
+    {
+        if (fd < 0) throw NodeErrors.InvalidArgValue("options.fd", (double)fd);
+        var type = Native.Uv.uv_guess_handle(fd);
+        UvStream stream = type switch
+        {
+            UvHandleType.Tcp => new UvTcp(_loop.Uv),
+            UvHandleType.NamedPipe => new UvPipe(_loop.Uv),
+            _ => throw NodeErrors.InvalidFdType(type.ToString().ToUpperInvariant()),
+        };
+        int rc = stream is UvTcp tcp ? tcp.Open(fd) : ((UvPipe)stream).Open(fd);
+        if (rc != 0) { stream.Close(); throw NodeNetException.FromUv(rc, "open"); }
+        if (!options.Readable) _readableEnded = _endEmitted = true;
+        if (!options.Writable) _ending = _finished = true;
+        return stream;
+    }
+
+    /// <summary>socket.destroy([error]): closes now; queued writes are cancelled. 'error' (if given) then 'close'.</summary>
+    public Socket Destroy(Exception? error = null)
+    {
+        _loop.Uv.VerifyThread();
+        if (_destroyed) return this;
+        _destroyed = true;
+        Connecting = false;
+        StopTimer();
+        FailPendingConnectWrites();
+        bool hadError = error != null;
+        if (_handle != null)
+        {
+            var handle = _handle;
+            _handle = null;
+            _sockname = null;
+            handle.Events = null;
+            handle.Closed = () => Emit("close", hadError);
+            if (_resetAndClosing && handle is UvTcp tcp)
+            {
+                _resetAndClosing = false;
+                int rc = tcp.Reset();
+                if (rc != 0) { handle.Close(); _loop.NextTick(() => Emit("error", NodeNetException.FromUv(rc, "reset"))); }
+            }
+            else handle.Close();
+            if (error != null) _loop.NextTick(() => EmitError(error));
+        }
+        else
+        {
+            if (error != null) _loop.NextTick(() => EmitError(error));
+            _loop.NextTick(() => Emit("close")); // no handle ever closed: Node emits 'close' with no argument
+        }
+        if (Server != null) Server.OnSocketDestroyed();
+        return this;
+    }
+
+    private void EmitError(Exception error) => Emit("error", error);
+
+    /// <summary>socket.resetAndDestroy(): closes with RST (SO_LINGER 0), so the peer sees ECONNRESET.</summary>
+    /// <exception cref="NodeNetException">ERR_INVALID_HANDLE_TYPE on a pipe.</exception>
+    public Socket ResetAndDestroy()
+    {
+        _loop.Uv.VerifyThread();
+        if (_handle != null)
+        {
+            if (_isPipe) throw NodeErrors.InvalidHandleType();
+            if (Connecting) Once("connect", () => { _resetAndClosing = true; Destroy(); });
+            else { _resetAndClosing = true; Destroy(); }
+        }
+        else Destroy(NodeErrors.SocketClosed());
+        return this;
+    }
+
+    /// <summary>socket.destroySoon(): End, then destroy once the writes are flushed.</summary>
+    public Socket DestroySoon()
+    {
+        _loop.Uv.VerifyThread();
+        if (Writable) End();
+        if (_finished) Destroy();
+        else Once("finish", () => Destroy());
+        return this;
+    }
+
+    /// <summary>socket.setTimeout(ms[, callback]): emits 'timeout' once per idle period; 0 disables. Does not close the socket.</summary>
+    public Socket SetTimeout(double ms, Action? callback = null)
+    {
+        _loop.Uv.VerifyThread();
+        if (double.IsNaN(ms) || double.IsInfinity(ms) || ms < 0)
+            throw NodeErrors.OutOfRange("msecs", "a non-negative finite number", ms);
+        _timeoutMs = ms;
+        if (ms == 0)
+        {
+            StopTimer();
+            if (callback != null) Off("timeout", callback);
+            return this;
+        }
+        _timer ??= CreateTimer();
+        _lastActive = _loop.Uv.Now;
+        ArmTimer((ulong)ms);
+        if (callback != null) Once("timeout", callback);
+        return this;
+    }
+
+    private UvTimer CreateTimer()
+    {
+        var t = new UvTimer(_loop.Uv, OnTimer);
+        t.Unref(); // like Node's socket timers, it never keeps the loop alive
+        return t;
+    }
+
+    private void ArmTimer(ulong ms)
+    {
+        if (_destroyed || _timer == null) return;
+        _timer.Start(Math.Max(ms, 1), 0);
+        _timerArmed = true;
+    }
+
+    private void StopTimer()
+    {
+        _timer?.Close();
+        _timer = null;
+        _timerArmed = false;
+    }
+
+    /// <summary>Read, write and connect activity restarts the idle period.</summary>
+    private void Touch()
+    {
+        if (_timeoutMs is not > 0) return;
+        _lastActive = _loop.Uv.Now;
+        if (!_timerArmed) ArmTimer((ulong)_timeoutMs.Value);
+    }
+
+    private void OnTimer()
+    {
+        _timerArmed = false;
+        if (_destroyed || _timeoutMs is not > 0) return;
+        ulong idle = _loop.Uv.Now - _lastActive;
+        ulong ms = (ulong)_timeoutMs.Value;
+        if (idle < ms) { ArmTimer(ms - idle); return; }
+        // A write still draining counts as activity (Node's kLastWriteQueueSize check).
+        long queued = _handle?.WriteQueueSize ?? 0;
+        if (queued > 0 && queued != _lastWriteQueueSize)
+        {
+            _lastWriteQueueSize = queued;
+            _lastActive = _loop.Uv.Now;
+            ArmTimer(ms);
+            return;
+        }
+        Emit("timeout");
+    }
+
+    /// <summary>socket.setNoDelay([noDelay=true]): stored before connect, applied after.</summary>
+    public Socket SetNoDelay(bool noDelay = true)
+    {
+        _loop.Uv.VerifyThread();
+        _noDelay = noDelay;
+        if (_handle is UvTcp tcp && !Connecting) tcp.NoDelay(noDelay);
+        return this;
+    }
+
+    /// <summary>socket.setKeepAlive([enable][, initialDelay ms]): delays below 1000 ms leave the OS default.</summary>
+    public Socket SetKeepAlive(bool enable = false, double initialDelay = 0)
+    {
+        _loop.Uv.VerifyThread();
+        uint seconds = initialDelay > 0 ? (uint)Math.Min(initialDelay / 1000, uint.MaxValue) : 0;
+        if (_keepAlive == enable && _keepAliveDelaySeconds == seconds) return this;
+        _keepAlive = enable;
+        _keepAliveDelaySeconds = seconds;
+        if (_handle is UvTcp tcp && !Connecting) tcp.KeepAlive(enable, seconds);
+        return this;
+    }
+
+    /// <summary>Keep the loop alive while this socket is open (the default).</summary>
+    public Socket Ref()
+    {
+        _loop.Uv.VerifyThread();
+        if (_handle == null || Connecting) _pendingRef = true;
+        else _handle.Ref();
+        return this;
+    }
+
+    /// <summary>Let the loop end even though this socket is open.</summary>
+    public Socket Unref()
+    {
+        _loop.Uv.VerifyThread();
+        if (_handle == null || Connecting) _pendingRef = false;
+        else _handle.Unref();
+        return this;
+    }
+
+    private unsafe AddressInfo? PeerName()
+    {
+        if (_peername != null || _handle == null || Connecting) return _peername;
+        if (_handle is UvTcp tcp)
+        {
+            SockAddrStorage sa;
+            if (tcp.GetPeerName(&sa) != 0) return null;
+            _peername = new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) };
+        }
+        return _peername;
+    }
+
+    private unsafe AddressInfo? LocalName()
+    {
+        if (_sockname != null || _handle == null) return _sockname;
+        if (_handle is UvTcp tcp)
+        {
+            SockAddrStorage sa;
+            if (tcp.GetSockName(&sa) != 0) return null;
+            _sockname = new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) };
+        }
+        return _sockname;
+    }
+
+    void IUvRequestOwner.OnRequestDone(UvRequest req, int status)
+    {
+        switch (req.Type)
+        {
+            case UvReqType.Write: AfterAsyncWrite((WriteOp)req.State!, status); break;
+            case UvReqType.Shutdown: AfterShutdown(status); break;
+            case UvReqType.Connect: AfterConnect((ConnectAttempt)req.State!, status); break;
+        }
+    }
+}

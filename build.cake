@@ -124,7 +124,7 @@ Task("Test")
         skipped += Regex.Matches(text, "outcome=\"NotExecuted\"").Count;
     }
     // The plain closing line CI reads.
-    Information($"{passed} passed, {failed} failed, {skipped} skipped");
+    Console.WriteLine($"{passed} passed, {failed} failed, {skipped} skipped");
     if (code != 0 || failed > 0 || passed == 0) throw new Exception($"tests failed (dotnet test exit code {code})");
 });
 

@@ -157,6 +157,21 @@ internal static class NodeErrors
         bool b => b ? "true" : "false",
         double d => NodeNetException.FormatNumber(d),
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        ListenOptions or ConnectOptions or ServerOptions or SocketOptions => InspectOptions(value),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>util.inspect of an options object: only the properties that were set, in JS style ({ host: 'x' }).</summary>
+    private static string InspectOptions(object options)
+    {
+        var fresh = Activator.CreateInstance(options.GetType());
+        var parts = new List<string>();
+        foreach (var p in options.GetType().GetProperties())
+        {
+            object? v = p.GetValue(options);
+            if (v == null || v is CancellationToken || Equals(v, p.GetValue(fresh))) continue;
+            parts.Add($"{char.ToLowerInvariant(p.Name[0])}{p.Name[1..]}: {Inspect(v)}");
+        }
+        return parts.Count == 0 ? "{}" : "{ " + string.Join(", ", parts) + " }";
+    }
 }

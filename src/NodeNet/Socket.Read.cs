@@ -107,7 +107,10 @@ public sealed partial class Socket
             _reading = false; // libuv stops reading at EOF
             if (_decoder != null && _decoder.End() is { Length: > 0 } tail) Buffer(tail, tail.Length);
             _readableEnded = true;
+            // Node's onStreamRead calls read(0) after push(null): with nothing buffered, 'end' follows
+            // even when no one is reading.
             if (_flowing == true) ScheduleFlow();
+            else CheckEnd();
             return;
         }
         Destroy(NodeNetException.FromUv((int)nread, "read"));
@@ -158,11 +161,14 @@ public sealed partial class Socket
             Emit("data", chunk);
         }
         if (_flowing == true) StartReading();
-        if (_readableEnded && _readBufferLength == 0 && _flowing == true && !_endEmitted && !_endScheduled && !_destroyed)
-        {
-            _endScheduled = true;
-            _loop.NextTick(EmitEnd);
-        }
+        CheckEnd();
+    }
+
+    private void CheckEnd()
+    {
+        if (!_readableEnded || _readBufferLength != 0 || _endEmitted || _endScheduled || _destroyed) return;
+        _endScheduled = true;
+        _loop.NextTick(EmitEnd);
     }
 
     private void EmitEnd()

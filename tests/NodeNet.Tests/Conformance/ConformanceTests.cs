@@ -1,0 +1,59 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace NodeNet.Tests.Conformance;
+
+/// <summary>
+/// Each scenarios/NAME.js runs under node; the method of <see cref="Scenarios"/> named after it runs
+/// against NodeNet. Both print JSON-line traces, which must be equal once ephemeral ports are named.
+/// </summary>
+public class ConformanceTests
+{
+    private static readonly string Dir = Path.Combine(TestLoop.RepoRoot, "tests", "NodeNet.Tests", "Conformance", "scenarios");
+
+    public static IEnumerable<object[]> ScenarioNames() =>
+        Directory.GetFiles(Dir, "*.js").Select(Path.GetFileNameWithoutExtension).Where(n => !n!.StartsWith('_'))
+            .Order().Select(n => new object[] { n! });
+
+    [Theory]
+    [MemberData(nameof(ScenarioNames))]
+    public void Trace_matches_node(string scenario)
+    {
+        var (code, stdout, stderr) = ProcessRunner.Run("node", [Path.Combine(Dir, scenario + ".js")], timeoutMs: 30_000, workingDirectory: Dir);
+        Assert.True(code == 0, $"node failed on {scenario}.js:\n{stderr}");
+        var expected = Normalize(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        string methodName = string.Concat(scenario.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+        var method = typeof(Scenarios).GetMethod(methodName, BindingFlags.Public | BindingFlags.Static)
+            ?? throw new Xunit.Sdk.XunitException($"Scenarios.{methodName} (the C# twin of {scenario}.js) is missing");
+        var trace = new Trace();
+        TestLoop.Run(() => method.Invoke(null, [trace]), timeoutMs: 30_000);
+        var actual = Normalize(trace.Lines);
+
+        if (!expected.SequenceEqual(actual))
+            Assert.Fail($"{scenario}: traces differ\n--- node\n{string.Join('\n', expected)}\n--- NodeNet\n{string.Join('\n', actual)}");
+    }
+
+    /// <summary>Names ports in order of registration and re-serialises every line the same way.</summary>
+    internal static List<string> Normalize(IEnumerable<string> lines)
+    {
+        var names = new Dictionary<string, string>();
+        var result = new List<string>();
+        foreach (string raw in lines)
+        {
+            var node = JsonNode.Parse(raw)!.AsArray();
+            string line = node.ToJsonString(Trace.Json);
+            if (node.Count == 2 && (string?)node[0] == "#port")
+            {
+                string port = node[1]!.ToJsonString();
+                if (!names.ContainsKey(port)) names[port] = "PORT" + (names.Count + 1);
+                continue;
+            }
+            foreach (var (port, name) in names) line = Regex.Replace(line, $@"(?<![0-9]){port}(?![0-9])", name);
+            result.Add(line);
+        }
+        return result;
+    }
+}

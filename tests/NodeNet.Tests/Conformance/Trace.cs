@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace NodeNet.Tests.Conformance;
+
+/// <summary>The C# twin of scenarios/_harness.js: one JSON array per line, ports registered with "#port".</summary>
+public sealed class Trace
+{
+    internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly List<string> _lines = [];
+
+    public IReadOnlyList<string> Lines => _lines;
+
+    public void T(params object?[] items) => _lines.Add(JsonSerializer.Serialize(items, Json));
+
+    public int Port(int p) { T("#port", p); return p; }
+
+    /// <summary>Same keys, same order as the JS err(): name, code, message, then errno/syscall/address/port when present.</summary>
+    public static object? Err(Exception? e)
+    {
+        if (e == null) return null;
+        if (e is not NodeNetException n) return new Dictionary<string, object?> { ["name"] = e.GetType().Name, ["message"] = e.Message };
+        var o = new Dictionary<string, object?> { ["name"] = n.Name, ["code"] = n.Code, ["message"] = n.Message };
+        if (n.Errno != null) o["errno"] = n.Errno;
+        if (n.Syscall != null) o["syscall"] = n.Syscall;
+        if (n.Address != null || n.Syscall == "listen" && n.Errno != null) o["address"] = n.Address;
+        if (n.Port != null) o["port"] = n.Port;
+        return o;
+    }
+
+    public static object? Addr(AddressInfo? a) =>
+        a == null ? null : a.IsPipe ? a.Address : new Dictionary<string, object?> { ["address"] = a.Address, ["family"] = a.Family, ["port"] = a.Port };
+
+    public void TryDo(string label, Action f)
+    {
+        try { f(); T(label, "ok"); }
+        catch (Exception e) { T(label, Err(e)); }
+    }
+
+    /// <summary>Listens on 127.0.0.1 and a random port, then calls back with the registered port.</summary>
+    public void Listen(Server s, Action<int> cb) => s.Listen(0, "127.0.0.1", () => cb(Port(s.Address()!.Port)));
+}

@@ -1,0 +1,10 @@
+const { net, t, tryDo } = require('./_harness');
+const s = net.createServer();
+tryDo('listen(-1)', () => s.listen(-1));
+tryDo('listen(65536)', () => s.listen(65536));
+tryDo('listen({port:70000})', () => s.listen({ port: 70000 }));
+tryDo("listen('65536')", () => s.listen('65536'));
+tryDo("listen(' ')", () => s.listen(' '));
+tryDo('listen({})', () => s.listen({}));
+tryDo('listen({host})', () => s.listen({ host: 'localhost' }));
+t('listening', s.listening);

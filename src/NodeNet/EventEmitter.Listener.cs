@@ -38,7 +38,14 @@ public partial class EventEmitter
 
     private sealed class Listener1<T>(Action<T> a, bool once) : Listener(a, once)
     {
-        public override void Invoke(string eventName, ReadOnlySpan<object?> args) => a(Arg<T>(eventName, args, 0));
+        // Action<object?[]> is JavaScript's (...args) => listener: it receives every argument as given.
+        private static readonly bool RestArgs = typeof(T) == typeof(object?[]);
+
+        public override void Invoke(string eventName, ReadOnlySpan<object?> args)
+        {
+            if (RestArgs) { a((T)(object)args.ToArray()); return; }
+            a(Arg<T>(eventName, args, 0));
+        }
     }
 
     private sealed class Listener2<T1, T2>(Action<T1, T2> a, bool once) : Listener(a, once)

@@ -175,6 +175,8 @@ public sealed partial class Socket
     {
         if (_endEmitted || _destroyed) return;
         _endEmitted = true;
+        // Node's onReadableStreamEnd swaps write for writeAfterFIN: once our side has ended too, writes fail with EPIPE.
+        if (!AllowHalfOpen) _writeAfterFin = true;
         Emit("end");
         if (Writable && !AllowHalfOpen)
         {

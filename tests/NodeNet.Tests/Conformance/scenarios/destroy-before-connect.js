@@ -1,0 +1,10 @@
+const { net, t, err } = require('./_harness');
+const c = new net.Socket();
+c.on('close', (...a) => t('close', a.length, a[0]));
+c.on('error', e => t('error', err(e)));
+c.destroy();
+t('destroyed', c.destroyed, c.readyState);
+const d = new net.Socket();
+d.on('close', (...a) => t('d close', a.length));
+d.on('error', e => t('d error', err(e)));
+d.resetAndDestroy();

@@ -90,12 +90,13 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         return this;
     }
 
-    /// <summary>server.getConnections(callback): the count, on the next tick.</summary>
+    /// <summary>server.getConnections(callback): the count at the time of the call, delivered on the next tick.</summary>
     public Server GetConnections(Action<Exception?, int> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
         _loop.Uv.VerifyThread();
-        _loop.NextTick(() => callback(null, _connections));
+        int count = _connections;
+        _loop.NextTick(() => callback(null, count));
         return this;
     }
 

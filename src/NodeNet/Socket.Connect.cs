@@ -114,6 +114,8 @@ public sealed partial class Socket
         _reading = _readableEnded = _endEmitted = _endScheduled = false;
         _ending = _finalCalled = _finished = _writeAfterFin = false;
         _writableLength = 0;
+        _writing = false;
+        _buffered.Clear();
         _needDrain = false;
         _bytesRead = 0;
         _bytesDispatched = 0;
@@ -296,7 +298,7 @@ public sealed partial class Socket
             if (_keepAlive) tcp.KeepAlive(true, _keepAliveDelaySeconds);
         }
         if (_pendingRef is { } r) { if (r) _handle!.Ref(); else _handle!.Unref(); }
-        FlushConnectQueue();
+        FlushAfterConnect();
         Emit("connect");
         Emit("ready");
         if (_destroyed) return;

@@ -4,9 +4,10 @@ using NodeNet.Uv;
 
 namespace NodeNet;
 
-// The writable side, after Node's Writable + net.Socket._writeGeneric: writes before 'connect' are
-// queued; after it each write tries uv_try_write first and queues only the remainder with uv_write.
-// WritableLength counts every byte not yet reported written; Write returns false at the high-water mark.
+// The writable side, after Node's Writable + net.Socket._writeGeneric. One batch is in flight at a
+// time; writes made meanwhile (or while connecting) are buffered and go out together as one vectored
+// write when it completes, as Node's writev does. Each batch tries uv_try_write first and queues only
+// the remainder with uv_write. WritableLength counts every byte not yet handed to the kernel.
 public sealed partial class Socket
 {
     private sealed class WriteOp(byte[] data, int offset, int count, Action<Exception?>? callback)
@@ -17,7 +18,24 @@ public sealed partial class Socket
         public readonly Action<Exception?>? Callback = callback;
     }
 
-    private readonly List<WriteOp> _connectQueue = [];
+    /// <summary>Writes handed to libuv together; pins are released when libuv reports them written.</summary>
+    private sealed class WriteBatch(WriteOp[] ops, long bytes)
+    {
+        public readonly WriteOp[] Ops = ops;
+        public readonly long Bytes = bytes;
+        public MemoryHandle[]? Pins;
+
+        public void Unpin()
+        {
+            if (Pins == null) return;
+            foreach (var p in Pins) p.Dispose();
+            Pins = null;
+        }
+    }
+
+    private readonly List<WriteOp> _buffered = [];
+    private WriteOp? _waitingForConnect; // the write that is "in flight" while connecting
+    private bool _writing;
     private long _writableLength;
     private bool _needDrain;
     private bool _ending;        // End() called (writableEnded)
@@ -53,8 +71,8 @@ public sealed partial class Socket
     {
         get
         {
-            long queued = 0;
-            foreach (var op in _connectQueue) queued += op.Count;
+            long queued = _waitingForConnect?.Count ?? 0;
+            foreach (var op in _buffered) queued += op.Count;
             return _bytesDispatched + queued;
         }
     }
@@ -63,14 +81,14 @@ public sealed partial class Socket
     /// <remarks>The array is read when the write is dispatched; do not modify it until <paramref name="callback"/> runs.</remarks>
     public bool Write(byte[] data, Action<Exception?>? callback = null)
     {
-        if (data is null) throw new NodeNetException("ERR_STREAM_NULL_VALUES", "May not write null values to stream", "TypeError");
+        if (data is null) throw NullChunk();
         return WriteCore(data, 0, data.Length, callback);
     }
 
     /// <summary>Writes a slice of <paramref name="data"/>.</summary>
     public bool Write(byte[] data, int offset, int count, Action<Exception?>? callback = null)
     {
-        if (data is null) throw new NodeNetException("ERR_STREAM_NULL_VALUES", "May not write null values to stream", "TypeError");
+        if (data is null) throw NullChunk();
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if ((long)offset + count > data.Length) throw new ArgumentOutOfRangeException(nameof(count), "offset + count exceeds the array");
@@ -80,13 +98,15 @@ public sealed partial class Socket
     /// <summary>socket.write(string[, encoding][, callback]); encoding defaults to utf8.</summary>
     public bool Write(string data, string encoding = "utf8", Action<Exception?>? callback = null)
     {
-        if (data is null) throw new NodeNetException("ERR_STREAM_NULL_VALUES", "May not write null values to stream", "TypeError");
+        if (data is null) throw NullChunk();
         byte[] bytes = NodeEncoding.GetBytes(data, encoding);
         return WriteCore(bytes, 0, bytes.Length, callback);
     }
 
     /// <summary>socket.write(string, callback).</summary>
     public bool Write(string data, Action<Exception?>? callback) => Write(data, "utf8", callback);
+
+    private static NodeNetException NullChunk() => new("ERR_STREAM_NULL_VALUES", "May not write null values to stream", "TypeError");
 
     private bool WriteCore(byte[] data, int offset, int count, Action<Exception?>? callback)
     {
@@ -98,125 +118,167 @@ public sealed partial class Socket
             Destroy(epipe);
             return false;
         }
-        if (_ending)
+        Exception? refused = _ending ? NodeErrors.WriteAfterEnd() : _destroyed ? NodeErrors.StreamDestroyed("write") : null;
+        if (refused != null)
         {
-            var err = NodeErrors.WriteAfterEnd();
-            if (callback != null) _loop.NextTick(() => callback(err));
-            Destroy(err);
-            return false;
-        }
-        if (_destroyed)
-        {
-            var err = NodeErrors.StreamDestroyed("write");
-            if (callback != null) _loop.NextTick(() => callback(err));
+            if (callback != null) _loop.NextTick(() => callback(refused));
+            if (!_destroyed) Destroy(refused); // write after end also emits 'error'; after destroy it does not
             return false;
         }
         _writableLength += count;
         bool ok = _writableLength < _hwm;
         if (!ok) _needDrain = true;
         var op = new WriteOp(data, offset, count, callback);
-        if (Connecting) { _connectQueue.Add(op); return ok; }
+        if (_writing) { _buffered.Add(op); return ok; }
+        _writing = true;
+        if (Connecting) { _waitingForConnect = op; return ok; }
         if (_handle == null)
         {
-            var err = NodeErrors.SocketClosed();
+            _writing = false;
             _writableLength -= count;
+            var err = NodeErrors.SocketClosed();
             if (callback != null) _loop.NextTick(() => callback(err));
             Destroy(err);
             return false;
         }
-        Dispatch(op);
+        Dispatch(new WriteBatch([op], count));
         return ok;
     }
 
-    private unsafe void Dispatch(WriteOp op)
+    private unsafe void Dispatch(WriteBatch batch)
     {
         Touch();
         var stream = _handle!;
+        var ops = batch.Ops;
+        int n = ops.Length;
+        var pins = new MemoryHandle[n];
+        for (int i = 0; i < n; i++) pins[i] = ops[i].Data.AsMemory(ops[i].Offset, ops[i].Count).Pin();
+        batch.Pins = pins;
+        UvBuf[] bufs = new UvBuf[n];
+        for (int i = 0; i < n; i++) bufs[i] = new UvBuf((byte*)pins[i].Pointer, (nuint)ops[i].Count);
+
         int written;
-        fixed (byte* p = op.Data) written = op.Count == 0 ? 0 : stream.TryWrite(p + op.Offset, op.Count);
-        if (written == op.Count)
+        fixed (UvBuf* b = bufs) written = batch.Bytes == 0 ? 0 : stream.TryWrite(b, n);
+        if (written == batch.Bytes)
         {
-            _bytesDispatched += op.Count;
-            _loop.NextTick(() => AfterWrite(op, null));
+            batch.Unpin();
+            _bytesDispatched += batch.Bytes;
+            OnWrite(batch, null, sync: true);
             return;
         }
         if (written < 0 && written != UvErrors.EAGAIN)
         {
-            var err = NodeNetException.FromUv(written, "write");
-            _loop.NextTick(() => AfterWrite(op, err));
+            batch.Unpin();
+            OnWrite(batch, NodeNetException.FromUv(written, "write"), sync: true);
             return;
         }
-        if (written < 0) written = 0;
-        var req = _loop.Uv.Requests.Rent(UvReqType.Write, this, op);
-        req.Pin = op.Data.AsMemory(op.Offset + written).Pin();
-        int rc = stream.Write(req, (byte*)req.Pin.Pointer, op.Count - written);
+        // Queue what the kernel did not take at once; libuv copies the buffer array.
+        int skip = 0;
+        long left = Math.Max(written, 0);
+        while (skip < n && left >= (long)bufs[skip].Length) { left -= (long)bufs[skip].Length; skip++; }
+        bufs[skip] = new UvBuf(bufs[skip].Base + left, bufs[skip].Length - (nuint)left);
+        var req = _loop.Uv.Requests.Rent(UvReqType.Write, this, batch);
+        int rc;
+        fixed (UvBuf* b = &bufs[skip]) rc = stream.Write(req, b, n - skip);
         if (rc != 0)
         {
             _loop.Uv.Requests.Abandon(req);
-            var err = NodeNetException.FromUv(rc, "write");
-            _loop.NextTick(() => AfterWrite(op, err));
+            batch.Unpin();
+            OnWrite(batch, NodeNetException.FromUv(rc, "write"), sync: true);
             return;
         }
-        _bytesDispatched += op.Count;
+        _bytesDispatched += batch.Bytes;
     }
 
-    private void AfterAsyncWrite(WriteOp op, int status)
+    private void AfterAsyncWrite(WriteBatch batch, int status)
     {
-        // Node reports success for a write the socket's own destroy cut short.
-        if (_destroyed) { op.Callback?.Invoke(null); return; }
-        AfterWrite(op, status < 0 ? NodeNetException.FromUv(status, "write") : null);
+        batch.Unpin();
+        // Node reports success for a write that the socket's own destroy cut short.
+        OnWrite(batch, status < 0 && !_destroyed ? NodeNetException.FromUv(status, "write") : null, sync: false);
     }
 
-    private void AfterWrite(WriteOp op, Exception? error)
+    /// <summary>Writable's onwrite: the batch left our hands; buffered writes go next, callbacks follow (next tick when synchronous).</summary>
+    private void OnWrite(WriteBatch batch, Exception? error, bool sync)
     {
-        _writableLength -= op.Count;
+        _writing = false;
+        _writableLength -= batch.Bytes;
         if (error != null)
         {
-            op.Callback?.Invoke(error);
+            foreach (var op in batch.Ops) if (op.Callback is { } cb) _loop.NextTick(() => cb(error));
             Destroy(error);
             return;
         }
-        Touch();
+        if (_buffered.Count > 0 && !_destroyed && _handle != null && !Connecting) DispatchBuffered();
+        if (sync) _loop.NextTick(() => AfterWrite(batch));
+        else AfterWrite(batch);
+    }
+
+    private void DispatchBuffered()
+    {
+        var ops = _buffered.ToArray();
+        _buffered.Clear();
+        long bytes = 0;
+        foreach (var op in ops) bytes += op.Count;
+        _writing = true;
+        Dispatch(new WriteBatch(ops, bytes));
+    }
+
+    private void AfterWrite(WriteBatch batch)
+    {
         if (_needDrain && _writableLength == 0 && !_ending && !_destroyed)
         {
             _needDrain = false;
             Emit("drain");
         }
-        op.Callback?.Invoke(null);
-        MaybeFinish();
+        Touch();
+        foreach (var op in batch.Ops) op.Callback?.Invoke(null);
+        if (_destroyed) FailBuffered();
+        else MaybeFinish();
     }
 
-    /// <summary>Writes queued while connecting go out in order once connected.</summary>
-    private void FlushConnectQueue()
+    /// <summary>Node's errorBuffer: buffered writes and pending end callbacks hear ERR_STREAM_DESTROYED, unless a write is still in flight.</summary>
+    private void FailBuffered()
     {
-        var ops = _connectQueue.ToArray();
-        _connectQueue.Clear();
+        if (_writing) return;
+        var ops = _buffered.ToArray();
+        _buffered.Clear();
         foreach (var op in ops)
         {
-            if (_destroyed || _handle == null) break;
-            Dispatch(op);
-        }
-    }
-
-    private void FailPendingConnectWrites()
-    {
-        if (_connectQueue.Count == 0) return;
-        var ops = _connectQueue.ToArray();
-        _connectQueue.Clear();
-        for (int i = 0; i < ops.Length; i++)
-        {
-            var op = ops[i];
             _writableLength -= op.Count;
-            if (op.Callback == null) continue;
-            // The write waiting for 'connect' hears about the close; later ones were still buffered.
-            Exception err = i == 0 ? NodeErrors.SocketClosedBeforeConnection() : NodeErrors.StreamDestroyed("write");
-            if (i == 0) Once("close", () => op.Callback(err));
-            else _loop.NextTick(() => op.Callback(err));
+            op.Callback?.Invoke(NodeErrors.StreamDestroyed("write"));
         }
+        var finished = _onFinished.ToArray();
+        _onFinished.Clear();
+        foreach (var cb in finished) cb(NodeErrors.StreamDestroyed("end"));
     }
 
-    /// <summary>socket.end([callback]): sends FIN once everything queued is written.
-    /// <paramref name="callback"/> runs at 'finish'.</summary>
+    /// <summary>Called by Destroy: the write waiting for 'connect' hears about the close, buffered ones follow.</summary>
+    private void AbortWrites()
+    {
+        if (_waitingForConnect is { } op)
+        {
+            _waitingForConnect = null;
+            Once("close", () =>
+            {
+                _writing = false;
+                _writableLength -= op.Count;
+                op.Callback?.Invoke(NodeErrors.SocketClosedBeforeConnection());
+                FailBuffered();
+            });
+            return;
+        }
+        if (!_writing && (_buffered.Count > 0 || _onFinished.Count > 0)) _loop.NextTick(FailBuffered);
+    }
+
+    /// <summary>After 'connect': the write that waited goes out; the rest follow it.</summary>
+    private void FlushAfterConnect()
+    {
+        if (_waitingForConnect is not { } op) return;
+        _waitingForConnect = null;
+        Dispatch(new WriteBatch([op], op.Count));
+    }
+
+    /// <summary>socket.end([callback]): sends FIN once everything queued is written. <paramref name="callback"/> runs at 'finish'.</summary>
     public Socket End(Action? callback = null) => EndCore(callback);
 
     /// <summary>socket.end(data[, callback]).</summary>
@@ -241,18 +303,17 @@ public sealed partial class Socket
             if (_finished) _loop.NextTick(callback);
             else _onFinished.Add(_ => callback());
         }
-        if (!_ending && !_destroyed)
+        if (!_ending)
         {
             _ending = true;
             MaybeFinish();
         }
-        else if (!_ending) _ending = true;
         return this;
     }
 
     private void MaybeFinish()
     {
-        if (!_ending || _finalCalled || _finished || _destroyed || _writableLength != 0 || Connecting) return;
+        if (!_ending || _finalCalled || _finished || _destroyed || _writing || _writableLength != 0 || Connecting) return;
         _finalCalled = true;
         if (_handle == null) { _loop.NextTick(Finish); return; }
         var req = _loop.Uv.Requests.Rent(UvReqType.Shutdown, this);

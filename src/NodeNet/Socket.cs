@@ -129,7 +129,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         _destroyed = true;
         Connecting = false;
         StopTimer();
-        FailPendingConnectWrites();
+        AbortWrites();
         bool hadError = error != null;
         if (_handle != null)
         {
@@ -318,7 +318,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     {
         switch (req.Type)
         {
-            case UvReqType.Write: AfterAsyncWrite((WriteOp)req.State!, status); break;
+            case UvReqType.Write: AfterAsyncWrite((WriteBatch)req.State!, status); break;
             case UvReqType.Shutdown: AfterShutdown(status); break;
             case UvReqType.Connect: AfterConnect((ConnectAttempt)req.State!, status); break;
         }

@@ -30,20 +30,12 @@ internal abstract unsafe class UvStream : UvHandle
     public int ReadStop() => IsClosing ? 0 : Native.Uv.uv_read_stop(Ptr);
 
     /// <summary>Bytes written now (possibly fewer than asked), or a negative error; UV_EAGAIN means none.</summary>
-    public int TryWrite(byte* data, int length)
-    {
-        if (IsClosing) return UvErrors.EBADF;
-        var buf = new UvBuf(data, (nuint)length);
-        return Native.Uv.uv_try_write(Ptr, &buf, 1);
-    }
+    public int TryWrite(UvBuf* bufs, int count) =>
+        IsClosing ? UvErrors.EBADF : Native.Uv.uv_try_write(Ptr, bufs, (uint)count);
 
-    /// <summary>Queues a write of memory the caller keeps pinned until the request completes.</summary>
-    public int Write(UvRequest req, byte* data, int length)
-    {
-        if (IsClosing) return UvErrors.EBADF;
-        var buf = new UvBuf(data, (nuint)length);
-        return Native.Uv.uv_write(req.Ptr, Ptr, &buf, 1, &UvRequest.OnDoneNative);
-    }
+    /// <summary>Queues a vectored write of memory the caller keeps pinned until the request completes (libuv copies the array).</summary>
+    public int Write(UvRequest req, UvBuf* bufs, int count) =>
+        IsClosing ? UvErrors.EBADF : Native.Uv.uv_write(req.Ptr, Ptr, bufs, (uint)count, &UvRequest.OnDoneNative);
 
     public int Shutdown(UvRequest req) =>
         IsClosing ? UvErrors.EBADF : Native.Uv.uv_shutdown(req.Ptr, Ptr, &UvRequest.OnDoneNative);

@@ -67,8 +67,10 @@ public sealed partial class Server
         if (callback != null) Once("listening", callback);
         if (o.Signal.CanBeCanceled)
         {
-            if (o.Signal.IsCancellationRequested) { _loop.NextTick(() => Close()); return this; }
-            o.Signal.Register(() => _loop.TryPost(() => Close()));
+            // As Node's addAbortSignalOption: already aborted closes on the next tick (after listening); a later
+            // abort closes at once when it happens on the loop thread.
+            if (o.Signal.IsCancellationRequested) _loop.NextTick(() => Close());
+            else o.Signal.Register(() => { if (_loop.IsLoopThread) Close(); else _loop.TryPost(() => Close()); });
         }
         int backlog = o.Backlog is > 0 ? o.Backlog.Value : backlogFromArgs ?? 0;
         if (o.Fd is { } fd) { SetupListenHandle(null, -1, 0, backlog, fd, o); return this; }
@@ -87,6 +89,12 @@ public sealed partial class Server
     private void LookupAndListen(string host, int port, int backlog, ListenOptions o)
     {
         int id = ++_listeningId;
+        // dns.lookup answers an IP literal on the next tick without asking the resolver.
+        if (Net.IsIP(host) is var family and not 0)
+        {
+            _loop.NextTick(() => { if (id == _listeningId) SetupListenHandle(host, port, family, backlog, null, o); });
+            return;
+        }
         int rc = UvGetAddrInfo.Start(_loop.Uv, host, 0, addrConfig: false, (status, results) =>
         {
             if (id != _listeningId) return;

@@ -115,6 +115,7 @@ public sealed partial class Socket
         _ending = _finalCalled = _finished = _writeAfterFin = false;
         _writableLength = 0;
         _writing = false;
+        _errored = null;
         _buffered.Clear();
         _needDrain = false;
         _bytesRead = 0;

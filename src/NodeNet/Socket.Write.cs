@@ -43,6 +43,7 @@ public sealed partial class Socket
     private bool _finished;      // 'finish' emitted
     private bool _writeAfterFin; // the peer ended and we did not allow half-open
     private long _bytesDispatched;
+    private Exception? _errored; // the error the socket was destroyed with
     private readonly List<Action<Exception?>> _onFinished = [];
 
     /// <summary>The writable side is open: not destroyed and End not yet called.</summary>
@@ -126,23 +127,27 @@ public sealed partial class Socket
             return false;
         }
         _writableLength += count;
+        var op = new WriteOp(data, offset, count, callback);
+        if (_writing) _buffered.Add(op);
+        else
+        {
+            _writing = true;
+            if (Connecting) WaitForConnect(op);
+            else if (_handle == null)
+            {
+                _writing = false;
+                _writableLength -= count;
+                var err = NodeErrors.SocketClosed();
+                if (callback != null) _loop.NextTick(() => callback(err));
+                Destroy(err);
+                return false;
+            }
+            else Dispatch(new WriteBatch([op], count));
+        }
+        // As Node's writeOrBuffer: measured after the write, so bytes the kernel took at once don't count.
         bool ok = _writableLength < _hwm;
         if (!ok) _needDrain = true;
-        var op = new WriteOp(data, offset, count, callback);
-        if (_writing) { _buffered.Add(op); return ok; }
-        _writing = true;
-        if (Connecting) { _waitingForConnect = op; return ok; }
-        if (_handle == null)
-        {
-            _writing = false;
-            _writableLength -= count;
-            var err = NodeErrors.SocketClosed();
-            if (callback != null) _loop.NextTick(() => callback(err));
-            Destroy(err);
-            return false;
-        }
-        Dispatch(new WriteBatch([op], count));
-        return ok;
+        return ok && !_destroyed;
     }
 
     private unsafe void Dispatch(WriteBatch batch)
@@ -236,7 +241,8 @@ public sealed partial class Socket
         else MaybeFinish();
     }
 
-    /// <summary>Node's errorBuffer: buffered writes and pending end callbacks hear ERR_STREAM_DESTROYED, unless a write is still in flight.</summary>
+    /// <summary>Node's errorBuffer: buffered writes and pending end callbacks hear the destroy error
+    /// (or ERR_STREAM_DESTROYED), unless a write is still in flight.</summary>
     private void FailBuffered()
     {
         if (_writing) return;
@@ -245,36 +251,46 @@ public sealed partial class Socket
         foreach (var op in ops)
         {
             _writableLength -= op.Count;
-            op.Callback?.Invoke(NodeErrors.StreamDestroyed("write"));
+            op.Callback?.Invoke(_errored ?? NodeErrors.StreamDestroyed("write"));
         }
         var finished = _onFinished.ToArray();
         _onFinished.Clear();
-        foreach (var cb in finished) cb(NodeErrors.StreamDestroyed("end"));
+        foreach (var cb in finished) cb(_errored ?? NodeErrors.StreamDestroyed("end"));
     }
 
-    /// <summary>Called by Destroy: the write waiting for 'connect' hears about the close, buffered ones follow.</summary>
+    /// <summary>Called by Destroy: buffered writes fail on the next tick unless one is in flight (it fails them when done).</summary>
     private void AbortWrites()
     {
-        if (_waitingForConnect is { } op)
-        {
-            _waitingForConnect = null;
-            Once("close", () =>
-            {
-                _writing = false;
-                _writableLength -= op.Count;
-                op.Callback?.Invoke(NodeErrors.SocketClosedBeforeConnection());
-                FailBuffered();
-            });
-            return;
-        }
+        if (_waitingForConnect != null) return; // its 'close' hook (see WaitForConnect) takes care of everything
         if (!_writing && (_buffered.Count > 0 || _onFinished.Count > 0)) _loop.NextTick(FailBuffered);
     }
+
+    /// <summary>Node's _writeGeneric while connecting: the write waits for 'connect'; if 'close' comes first it fails
+    /// with ERR_SOCKET_CLOSED_BEFORE_CONNECTION. The hook is registered now, so it runs before later 'close' listeners.</summary>
+    private void WaitForConnect(WriteOp op)
+    {
+        _waitingForConnect = op;
+        Action onClose = () =>
+        {
+            if (_waitingForConnect != op) return;
+            _waitingForConnect = null;
+            _writing = false;
+            _writableLength -= op.Count;
+            op.Callback?.Invoke(NodeErrors.SocketClosedBeforeConnection());
+            FailBuffered();
+        };
+        _connectWaitCloseHook = onClose;
+        Once("close", onClose);
+    }
+
+    private Action? _connectWaitCloseHook;
 
     /// <summary>After 'connect': the write that waited goes out; the rest follow it.</summary>
     private void FlushAfterConnect()
     {
         if (_waitingForConnect is not { } op) return;
         _waitingForConnect = null;
+        if (_connectWaitCloseHook != null) { Off("close", _connectWaitCloseHook); _connectWaitCloseHook = null; }
         Dispatch(new WriteBatch([op], op.Count));
     }
 

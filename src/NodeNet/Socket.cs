@@ -127,6 +127,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         _loop.Uv.VerifyThread();
         if (_destroyed) return this;
         _destroyed = true;
+        _errored = error;
         Connecting = false;
         StopTimer();
         AbortWrites();

@@ -2,6 +2,7 @@
  * tests/NodeNet.Tests/Native/AbiProbeTests.cs compiles this against the machine's uv.h
  * and compares every line with the managed bindings' own view (NodeNet.Native.Abi). */
 #include <stddef.h>
+#define _GNU_SOURCE /* struct ucred */
 #include <stdio.h>
 #include <uv.h>
 #ifdef _WIN32
@@ -9,6 +10,8 @@
 #else
 #include <netdb.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #endif
 
 #define P(key, value) printf("%s=%lld\n", key, (long long)(value))
@@ -48,6 +51,26 @@ int main(void) {
   P("sockaddr.storage", sizeof(struct sockaddr_storage));
   P("af.AF_INET", AF_INET);
   P("af.AF_INET6", AF_INET6);
+
+#ifdef __linux__
+  /* Unix domain sockets bound by NodeNet itself (Native/Libc.Unix.cs). */
+  P("unix.AF_UNIX", AF_UNIX);
+  P("unix.SOCK_STREAM", SOCK_STREAM);
+  P("unix.SOCK_NONBLOCK", SOCK_NONBLOCK);
+  P("unix.SOCK_CLOEXEC", SOCK_CLOEXEC);
+  P("unix.SOL_SOCKET", SOL_SOCKET);
+  P("unix.SO_PEERCRED", SO_PEERCRED);
+  P("unix.SO_REUSEPORT", SO_REUSEPORT);
+  P("unix.sun_path.offset", offsetof(struct sockaddr_un, sun_path));
+  P("unix.sun_path.size", sizeof(((struct sockaddr_un*)0)->sun_path));
+  P("unix.ucred.size", sizeof(struct ucred));
+  P("stat.size", sizeof(struct stat));
+  P("stat.st_dev", offsetof(struct stat, st_dev));
+  P("stat.st_ino", offsetof(struct stat, st_ino));
+  P("stat.st_mode", offsetof(struct stat, st_mode));
+  P("stat.S_IFMT", S_IFMT);
+  P("stat.S_IFSOCK", S_IFSOCK);
+#endif
 
 #define XX(code, _) P("err.UV_" #code, UV_##code);
   UV_ERRNO_MAP(XX)

@@ -153,13 +153,33 @@ internal static class NodeErrors
     internal static string Inspect(object? value) => value switch
     {
         null => "null",
-        string s => $"'{s}'",
+        string s => InspectString(s),
         bool b => b ? "true" : "false",
         double d => NodeNetException.FormatNumber(d),
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         ListenOptions or ConnectOptions or ServerOptions or SocketOptions => InspectOptions(value),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>util.inspect of a string: single quotes, control characters escaped as JavaScript does.</summary>
+    private static string InspectString(string s)
+    {
+        var sb = new System.Text.StringBuilder("'");
+        foreach (char c in s)
+            sb.Append(c switch
+            {
+                '\\' => @"\\",
+                '\'' => "\\'",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                '\r' => "\\r",
+                '\b' => "\\b",
+                '\f' => "\\f",
+                < ' ' or '\x7f' => $"\\x{(int)c:X2}",
+                _ => c.ToString(),
+            });
+        return sb.Append('\'').ToString();
+    }
 
     /// <summary>util.inspect of an options object: only the properties that were set, in JS style ({ host: 'x' }).</summary>
     private static string InspectOptions(object options)

@@ -40,6 +40,12 @@ public sealed record ListenOptions
     public bool WritableAll { get; init; }
     /// <summary>Adopt an already-bound socket descriptor (e.g. from systemd socket activation).</summary>
     public int? Fd { get; init; }
+    /// <summary>Pipe: the socket file's permission bits (e.g. 0o660 as <c>Convert.ToInt32("660", 8)</c>), applied between
+    /// bind and listen so no client can connect under looser permissions. Beyond Node.</summary>
+    public int? Mode { get; init; }
+    /// <summary>Pipe: if the path is a socket nobody accepts on (connect gives ECONNREFUSED), remove it and listen.
+    /// A live server's path is never taken over. Beyond Node.</summary>
+    public bool ReclaimStale { get; init; }
     /// <summary>Closes the server when cancelled (Node's <c>signal</c>).</summary>
     public CancellationToken Signal { get; init; }
 }

@@ -49,6 +49,19 @@ public sealed partial class Server
         return ListenCore(new ListenOptions { Fd = copy }, null, callback);
     }
 
+    private static void ValidatePipeOptions(ListenOptions o)
+    {
+        bool isAbstract = UnixSocket.IsAbstract(o.Path!);
+        if (isAbstract && (o.ReadableAll || o.WritableAll)) // Node's message, typo included
+            throw NodeErrors.InvalidArgValue("options", o, "can not set readableAll or writableAllt to true when path is abstract unix socket");
+        if (o.Mode is { } mode)
+        {
+            if (mode is < 0 or > 0x1FF) throw NodeErrors.OutOfRange("options.mode", ">= 0 && <= 0o777", (double)mode);
+            if (isAbstract) throw NodeErrors.InvalidArgValue("options.mode", mode, "can not be used with an abstract unix socket");
+            if (o.ReadableAll || o.WritableAll) throw NodeErrors.InvalidArgValue("options.mode", mode, "can not be combined with readableAll or writableAll");
+        }
+    }
+
     private static int ValidatePortString(string port)
     {
         double n = JsNumber.Parse(port);
@@ -64,6 +77,7 @@ public sealed partial class Server
         if (o.Port == null && o.Path == null && o.Fd == null)
             throw NodeErrors.InvalidArgValue("options", o, "must have the property \"port\" or \"path\"");
         if (o.Fd is < 0) throw NodeErrors.InvalidArgValue("options.fd", o.Fd);
+        if (o.Port == null && o.Path != null) ValidatePipeOptions(o);
         if (callback != null) Once("listening", callback);
         if (o.Signal.CanBeCanceled)
         {
@@ -162,8 +176,11 @@ public sealed partial class Server
 
     private (UvStream?, int) CreatePipeHandle(string path, ListenOptions o)
     {
+        // Node 20 silently truncates an over-long path and binds the wrong name; refuse instead.
+        if (!OperatingSystem.IsWindows() && !UnixSocket.Fits(path)) return (null, UvErrors.ENAMETOOLONG);
         var pipe = new UvPipe(_loop.Uv);
-        int err = pipe.Bind(path);
+        int err = UnixSocket.Supported ? BindOwned(pipe, path, o) : pipe.Bind(path);
+        if (err == 0 && o.Mode is { } mode) err = UnixSocket.Chmod(path, mode);
         if (err == 0 && (o.ReadableAll || o.WritableAll))
         {
             var flags = (o.ReadableAll ? UvPollEvent.Readable : 0) | (o.WritableAll ? UvPollEvent.Writable : 0);
@@ -172,6 +189,29 @@ public sealed partial class Server
         if (err == 0) return (pipe, 0);
         pipe.Close();
         return (null, err);
+    }
+
+    /// <summary>socket + bind ourselves (libuv 1.44 cannot bind abstract names), then hand the descriptor to libuv.</summary>
+    private static int BindOwned(UvPipe pipe, string path, ListenOptions o)
+    {
+        bool isAbstract = UnixSocket.IsAbstract(path);
+        if (o.ReclaimStale && !isAbstract) ReclaimIfStale(path);
+        int err = UnixSocket.Bind(path, out int fd);
+        if (err != 0) return err;
+        err = pipe.Open(fd);
+        if (err != 0) { Libc.close(fd); return err; }
+        if (!isAbstract) pipe.Own(path);
+        return 0;
+    }
+
+    /// <summary>Removes <paramref name="path"/> only if it is a socket that refuses connections (its server is gone).</summary>
+    private static void ReclaimIfStale(string path)
+    {
+        if (UnixSocket.Stat(path) is not { } before || !UnixSocket.IsSocket(before.mode)) return;
+        int err = UnixSocket.Connect(path, out int fd);
+        if (err == 0) { Libc.close(fd); return; } // alive: bind will report EADDRINUSE
+        if (err != UvErrors.ECONNREFUSED) return;
+        if (UnixSocket.Stat(path) is { } now && (now.dev, now.ino) == (before.dev, before.ino)) UnixSocket.Unlink(path);
     }
 
     private (UvStream?, int) CreateFdHandle(int fd)

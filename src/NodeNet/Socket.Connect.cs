@@ -73,7 +73,7 @@ public sealed partial class Socket
         if (options.Path != null)
         {
             string path = options.Path;
-            StartConnect(new ConnectAttempt { Address = path, Port = -1, Family = 0, Generation = generation });
+            StartConnect(new ConnectAttempt { Address = path, Port = 0, Family = 0, Generation = generation });
             return this;
         }
 
@@ -232,12 +232,7 @@ public sealed partial class Socket
 
     private unsafe void StartConnect(ConnectAttempt a)
     {
-        if (a.Family == 0)
-        {
-            var req = _loop.Uv.Requests.Rent(UvReqType.Connect, this, a);
-            ((UvPipe)_handle!).Connect(req, a.Address); // reports errors through the callback
-            return;
-        }
+        if (a.Family == 0) { StartPipeConnect(a); return; }
         var tcp = (UvTcp)_handle!;
         int err;
         if (a.LocalAddress != null || a.LocalPort is > 0)
@@ -269,6 +264,26 @@ public sealed partial class Socket
             return;
         }
         Destroy(ex);
+    }
+
+    private void StartPipeConnect(ConnectAttempt a)
+    {
+        var pipe = (UvPipe)_handle!;
+        // Errors are reported on a later tick, as libuv's connect callback would.
+        if (!OperatingSystem.IsWindows() && !UnixSocket.Fits(a.Address))
+        {
+            _loop.NextTick(() => AfterConnect(a, UvErrors.ENAMETOOLONG));
+            return;
+        }
+        if (UnixSocket.Supported && UnixSocket.IsAbstract(a.Address))
+        {
+            int err = UnixSocket.Connect(a.Address, out int fd);
+            if (err == 0 && (err = pipe.Open(fd)) != 0) Libc.close(fd);
+            _loop.NextTick(() => AfterConnect(a, err));
+            return;
+        }
+        var req = _loop.Uv.Requests.Rent(UvReqType.Connect, this, a);
+        pipe.Connect(req, a.Address); // reports errors through the callback
     }
 
     private void AfterConnect(ConnectAttempt a, int status)

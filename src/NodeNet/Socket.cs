@@ -96,6 +96,20 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
 
     internal EventLoop Loop => _loop;
 
+    private PeerCredentials? _peerCredentials;
+
+    /// <summary>The connected peer's pid, uid and gid on a Unix domain socket (SO_PEERCRED); null on TCP,
+    /// before connecting, and where the platform cannot tell. Read once and cached. Beyond Node.</summary>
+    public PeerCredentials? PeerCredentials
+    {
+        get
+        {
+            if (_peerCredentials != null || _handle is not UvPipe pipe || Connecting || !UnixSocket.Supported) return _peerCredentials;
+            int fd = (int)pipe.FileNo();
+            return fd < 0 ? null : _peerCredentials = UnixSocket.PeerCredentials(fd);
+        }
+    }
+
     private void AttachHandle(UvStream handle)
     {
         _handle = handle;

@@ -49,6 +49,25 @@ internal static unsafe class Abi
         d["sockaddr.storage"] = sizeof(SockAddrStorage);
         d["af.AF_INET"] = SockAddr.AfInet;
         d["af.AF_INET6"] = SockAddr.AfInet6;
+        if (OperatingSystem.IsLinux())
+        {
+            d["unix.AF_UNIX"] = Libc.AfUnix;
+            d["unix.SOCK_STREAM"] = Libc.SockStream;
+            d["unix.SOCK_NONBLOCK"] = Libc.SockNonBlock;
+            d["unix.SOCK_CLOEXEC"] = Libc.SockCloexec;
+            d["unix.SOL_SOCKET"] = Libc.SolSocketLinux;
+            d["unix.SO_PEERCRED"] = Libc.SoPeerCred;
+            d["unix.SO_REUSEPORT"] = Libc.SoReusePortLinux;
+            d["unix.sun_path.offset"] = Libc.SunPathOffset;
+            d["unix.sun_path.size"] = Libc.SunPathSize;
+            d["unix.ucred.size"] = Libc.UcredSize;
+            d["stat.size"] = Libc.StatSize;
+            d["stat.st_dev"] = Libc.StatDevOffset;
+            d["stat.st_ino"] = Libc.StatInoOffset;
+            d["stat.st_mode"] = Libc.StatModeOffset;
+            d["stat.S_IFMT"] = Libc.SIfMt;
+            d["stat.S_IFSOCK"] = Libc.SIfSock;
+        }
         foreach (var (name, code) in UvErrors.ByName) d["err.UV_" + name] = code;
         return d;
     }

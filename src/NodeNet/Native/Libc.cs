@@ -15,8 +15,8 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)] internal static partial int setsockopt(int fd, int level, int name, int* value, uint len);
 
     // <sys/socket.h> values; SO_REUSEPORT differs between Linux and the BSDs.
-    private static int SolSocket => OperatingSystem.IsLinux() ? 1 : 0xffff;
-    private static int SoReusePort => OperatingSystem.IsLinux() ? 15 : 0x0200;
+    private static int SolSocket => OperatingSystem.IsLinux() ? SolSocketLinux : 0xffff;
+    private static int SoReusePort => OperatingSystem.IsLinux() ? SoReusePortLinux : 0x0200;
 
     /// <summary>0, or a libuv error code translated from errno.</summary>
     public static int SetReusePort(int fd)

@@ -24,6 +24,25 @@ internal sealed unsafe class UvPipe : UvStream
 
     public int Chmod(UvPollEvent flags) => Native.Uv.uv_pipe_chmod(Ptr, (int)flags);
 
+    private string? _ownedPath;
+    private (ulong dev, ulong ino) _ownedId;
+
+    /// <summary>Remember the socket file this handle bound, so closing removes that file and no other.</summary>
+    public void Own(string path)
+    {
+        if (UnixSocket.Stat(path) is not { } st) return;
+        _ownedPath = path;
+        _ownedId = (st.dev, st.ino);
+    }
+
+    /// <summary>Unlink on close only while the path is still the inode we bound: a newer server's socket is left alone.</summary>
+    protected override void BeforeClose()
+    {
+        if (_ownedPath == null) return;
+        if (UnixSocket.Stat(_ownedPath) is { } st && (st.dev, st.ino) == _ownedId) UnixSocket.Unlink(_ownedPath);
+        _ownedPath = null;
+    }
+
     public string? GetSockName()
     {
         if (IsClosing) return null;

@@ -21,17 +21,21 @@ public class ConformanceTests
     [MemberData(nameof(ScenarioNames))]
     public void Trace_matches_node(string scenario)
     {
-        var (code, stdout, stderr) = ProcessRunner.Run("node", [Path.Combine(Dir, scenario + ".js")], timeoutMs: 30_000, workingDirectory: Dir);
+        string tmp = TestLoop.TempDir();
+        var (code, stdout, stderr) = ProcessRunner.Run("node", [Path.Combine(Dir, scenario + ".js")], timeoutMs: 30_000,
+            workingDirectory: Dir, env: new Dictionary<string, string> { ["SCENARIO_TMP"] = tmp });
         Assert.True(code == 0, $"node failed on {scenario}.js:\n{stderr}");
         var expected = Normalize(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
         string methodName = string.Concat(scenario.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
         var method = typeof(Scenarios).GetMethod(methodName, BindingFlags.Public | BindingFlags.Static)
             ?? throw new Xunit.Sdk.XunitException($"Scenarios.{methodName} (the C# twin of {scenario}.js) is missing");
-        var trace = new Trace();
+        foreach (var entry in Directory.EnumerateFileSystemEntries(tmp)) File.Delete(entry);
+        var trace = new Trace { Tmp = tmp };
         TestLoop.Run(() => method.Invoke(null, [trace]), timeoutMs: 30_000);
         var actual = Normalize(trace.Lines);
 
+        Directory.Delete(tmp, recursive: true);
         if (!expected.SequenceEqual(actual))
             Assert.Fail($"{scenario}: traces differ\n--- node\n{string.Join('\n', expected)}\n--- NodeNet\n{string.Join('\n', actual)}");
     }

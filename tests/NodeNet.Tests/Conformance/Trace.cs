@@ -11,6 +11,11 @@ public sealed class Trace
 
     public IReadOnlyList<string> Lines => _lines;
 
+    /// <summary>The scenario's directory for socket paths (SCENARIO_TMP on the node side).</summary>
+    public string Tmp { get; init; } = "";
+
+    public static string Mode(string path) => OperatingSystem.IsWindows() ? "" : Convert.ToString((int)File.GetUnixFileMode(path) & 0x1FF, 8);
+
     public void T(params object?[] items) => _lines.Add(JsonSerializer.Serialize(items, Json));
 
     public int Port(int p) { T("#port", p); return p; }

@@ -13,4 +13,8 @@ function addr(a) { return a && typeof a === 'object' ? { address: a.address, fam
 function tryDo(label, f) { try { f(); t(label, 'ok'); } catch (e) { t(label, err(e)); } }
 // A server on 127.0.0.1 with a random port; cb(server, port).
 function listen(server, cb) { server.listen(0, '127.0.0.1', () => cb(port(server.address().port))); }
-module.exports = { net, t, port, err, addr, tryDo, listen };
+// A directory of the test's for socket paths, emptied between the node run and the NodeNet run.
+const tmp = process.env.SCENARIO_TMP;
+const fs = require('fs');
+function mode(path) { return (fs.statSync(path).mode & 0o777).toString(8); }
+module.exports = { net, t, port, err, addr, tryDo, listen, tmp, fs, mode };

@@ -1,0 +1,97 @@
+using System.Text;
+
+namespace NodeNet.Native;
+
+using PeerCredentials = NodeNet.PeerCredentials;
+
+/// <summary>Unix domain socket helpers over <see cref="Libc"/>; Linux only (other systems use libuv's bind/connect).</summary>
+internal static unsafe class UnixSocket
+{
+    public static bool Supported => OperatingSystem.IsLinux();
+
+    public static bool IsAbstract(string path) => path.Length > 0 && path[0] == '\0';
+
+    /// <summary>Whether <paramref name="path"/> fits sun_path without truncation (a file path also needs its NUL).</summary>
+    public static bool Fits(string path)
+    {
+        int bytes = Encoding.UTF8.GetByteCount(path);
+        int max = OperatingSystem.IsLinux() ? Libc.SunPathSize : 104;
+        return IsAbstract(path) ? bytes <= max : bytes + 1 <= max;
+    }
+
+    private static uint MakeAddress(string path, byte* sa)
+    {
+        new Span<byte>(sa, Libc.SunPathOffset + Libc.SunPathSize).Clear();
+        *(ushort*)sa = Libc.AfUnix;
+        int n = Encoding.UTF8.GetBytes(path, new Span<byte>(sa + Libc.SunPathOffset, Libc.SunPathSize));
+        // An abstract name is exactly its bytes; a file path is NUL-terminated.
+        return (uint)(Libc.SunPathOffset + n + (IsAbstract(path) ? 0 : 1));
+    }
+
+    /// <summary>A new bound (not yet listening) socket in <paramref name="fd"/>, or a libuv error.</summary>
+    public static int Bind(string path, out int fd)
+    {
+        byte* sa = stackalloc byte[Libc.SunPathOffset + Libc.SunPathSize];
+        uint len = MakeAddress(path, sa);
+        fd = Libc.socket(Libc.AfUnix, Libc.SockStream | Libc.SockCloexec, 0);
+        if (fd < 0) return Libc.LastError();
+        if (Libc.bind(fd, sa, len) == 0) return 0;
+        int err = Libc.LastError();
+        Libc.close(fd);
+        fd = -1;
+        return err;
+    }
+
+    /// <summary>A connected non-blocking socket in <paramref name="fd"/>, or a libuv error (ECONNREFUSED, ENOENT, EAGAIN...).</summary>
+    public static int Connect(string path, out int fd)
+    {
+        byte* sa = stackalloc byte[Libc.SunPathOffset + Libc.SunPathSize];
+        uint len = MakeAddress(path, sa);
+        fd = Libc.socket(Libc.AfUnix, Libc.SockStream | Libc.SockNonBlock | Libc.SockCloexec, 0);
+        if (fd < 0) return Libc.LastError();
+        if (Libc.connect(fd, sa, len) == 0) return 0;
+        int err = Libc.LastError();
+        Libc.close(fd);
+        fd = -1;
+        return err;
+    }
+
+    /// <summary>Device, inode and mode of the file itself (not a link target), or null if it does not exist.</summary>
+    public static (ulong dev, ulong ino, uint mode)? Stat(string path)
+    {
+        byte[] z = Utf8Z(path);
+        byte* buf = stackalloc byte[256];
+        fixed (byte* p = z)
+            if (Libc.lstat(p, buf) != 0) return null;
+        return (*(ulong*)(buf + Libc.StatDevOffset), *(ulong*)(buf + Libc.StatInoOffset), *(uint*)(buf + Libc.StatModeOffset));
+    }
+
+    public static bool IsSocket(uint mode) => (mode & Libc.SIfMt) == Libc.SIfSock;
+
+    public static int Unlink(string path)
+    {
+        byte[] z = Utf8Z(path);
+        fixed (byte* p = z) return Libc.unlink(p) == 0 ? 0 : Libc.LastError();
+    }
+
+    public static int Chmod(string path, int mode)
+    {
+        byte[] z = Utf8Z(path);
+        fixed (byte* p = z) return Libc.chmod(p, (uint)mode) == 0 ? 0 : Libc.LastError();
+    }
+
+    public static PeerCredentials? PeerCredentials(int fd)
+    {
+        int* cred = stackalloc int[3];
+        uint len = Libc.UcredSize;
+        if (Libc.getsockopt(fd, Libc.SolSocketLinux, Libc.SoPeerCred, cred, &len) != 0) return null;
+        return new PeerCredentials(cred[0], (uint)cred[1], (uint)cred[2]);
+    }
+
+    private static byte[] Utf8Z(string s)
+    {
+        byte[] z = new byte[Encoding.UTF8.GetByteCount(s) + 1];
+        Encoding.UTF8.GetBytes(s, z);
+        return z;
+    }
+}

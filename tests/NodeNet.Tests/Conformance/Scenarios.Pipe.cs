@@ -1,0 +1,189 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+
+namespace NodeNet.Tests.Conformance;
+
+public static partial class Scenarios
+{
+    private static object NoAddress(AddressInfo? a) => (object?)Trace.Addr(a) ?? new Dictionary<string, object>();
+
+    public static void PipeListenConnect(Trace t)
+    {
+        string path = t.Tmp + "/server.sock";
+        var s = Net.CreateServer(sock =>
+        {
+            t.T("connection", sock.RemoteAddress, sock.LocalAddress, sock.RemotePort, NoAddress(sock.Address()));
+            sock.End("hello over a pipe");
+        });
+        var r = s.Listen(path, () =>
+        {
+            t.T("listening", Trace.Addr(s.Address()), NodeNet.Native.UnixSocket.Stat(path) is { } st && NodeNet.Native.UnixSocket.IsSocket(st.mode));
+            Socket? c = null;
+            c = Net.Connect(path, () => t.T("connect", c!.RemoteAddress, NoAddress(c.Address())));
+            c.SetEncoding("utf8");
+            c.On<string>("data", d => t.T("data", d));
+            c.On("end", () => t.T("end"));
+            c.On<bool>("close", h =>
+            {
+                t.T("client close", h);
+                s.Close(_ => t.T("closed", Trace.Addr(s.Address()), File.Exists(path)));
+            });
+        });
+        t.T("sync", r == s, s.Listening, Trace.Addr(s.Address()));
+    }
+
+    public static void PipeEaddrinuse(Trace t)
+    {
+        string file = t.Tmp + "/regular";
+        File.WriteAllText(file, "not a socket");
+        var a = Net.CreateServer();
+        a.On<Exception>("error", e =>
+        {
+            t.T("on a regular file", Trace.Err(e), a.Listening, Trace.Addr(a.Address()), File.ReadAllText(file));
+            var live = Net.CreateServer();
+            live.Listen(t.Tmp + "/live.sock", () =>
+            {
+                var b = Net.CreateServer();
+                b.On<Exception>("error", e2 =>
+                {
+                    t.T("on a live path", Trace.Err(e2));
+                    live.Close(_ => t.T("live closed", File.Exists(t.Tmp + "/live.sock")));
+                });
+                b.Listen(t.Tmp + "/live.sock");
+            });
+        });
+        a.Listen(file);
+    }
+
+    public static void PipeConnectErrors(Trace t)
+    {
+        File.WriteAllText(t.Tmp + "/regular", "x");
+        var a = Net.Connect(t.Tmp + "/missing.sock");
+        a.On<Exception>("error", e =>
+        {
+            t.T("missing", Trace.Err(e));
+            var b = Net.Connect(t.Tmp + "/regular");
+            b.On<Exception>("error", e2 => t.T("regular file", Trace.Err(e2)));
+            b.On<bool>("close", h => t.T("close", h));
+        });
+    }
+
+    [DllImport("libc", EntryPoint = "umask")] private static extern uint Umask(uint mask);
+
+    public static void PipeModes(Trace t)
+    {
+        var cases = new (string, ListenOptions)[]
+        {
+            ("default", new ListenOptions()), ("readableAll", new ListenOptions { ReadableAll = true }),
+            ("writableAll", new ListenOptions { WritableAll = true }), ("both", new ListenOptions { ReadableAll = true, WritableAll = true }),
+        };
+        Umask(0x12); // 022, as the node side sets it
+        void Next(int i)
+        {
+            if (i == cases.Length) return;
+            var (name, opts) = cases[i];
+            string path = t.Tmp + "/" + name + ".sock";
+            var s = Net.CreateServer();
+            s.Listen(opts with { Path = path }, () => { t.T(name, Trace.Mode(path)); s.Close(_ => Next(i + 1)); });
+        }
+        Next(0);
+    }
+
+    public static void PipeAbstract(Trace t)
+    {
+        string name = "\0nodenet-conformance-" + Path.GetFileName(t.Tmp);
+        Server? s = null;
+        s = Net.CreateServer(sock => sock.End("abstract hello"));
+        s.Listen(name, () =>
+        {
+            t.T("address is the name", s.Address()!.Address == name, Directory.GetFileSystemEntries(t.Tmp).Length);
+            var c = Net.Connect(name);
+            c.SetEncoding("utf8");
+            c.On<string>("data", d => t.T("data", d));
+            c.On("close", () => s.Close(_ => t.T("closed")));
+        });
+        t.TryDo("abstract readableAll", () => Net.CreateServer().Listen(new ListenOptions { Path = "\0x", ReadableAll = true }));
+    }
+
+    public static void PipeHalfOpen(Trace t)
+    {
+        string path = t.Tmp + "/half.sock";
+        Server? s = null;
+        s = Net.CreateServer(new ServerOptions { AllowHalfOpen = true }, sock =>
+        {
+            sock.On("end", () => { t.T("server end", sock.Writable); sock.End("reply after client FIN"); });
+            sock.On<bool>("close", h => { t.T("server close", h); s!.Close(); });
+            sock.Resume();
+        });
+        s.Listen(path, () =>
+        {
+            Socket? c = null;
+            c = Net.Connect(path, () => c!.End("request"));
+            c.SetEncoding("utf8");
+            c.On("finish", () => t.T("client finish"));
+            c.On<string>("data", d => t.T("client data", d));
+            c.On("end", () => t.T("client end"));
+            c.On<bool>("close", h => t.T("client close", h));
+        });
+    }
+
+    public static void PipeEcho16mib(Trace t)
+    {
+        const int Total = 16 * 1024 * 1024;
+        var data = Pattern(Total, i => (byte)((i * 31 + (i >> 13)) & 0xff));
+        string expected = Convert.ToHexStringLower(SHA256.HashData(data));
+        string path = t.Tmp + "/echo.sock";
+        Server? s = null;
+        s = Net.CreateServer(sock =>
+        {
+            sock.On<byte[]>("data", d => { if (!sock.Write(d)) { sock.Pause(); sock.Once("drain", () => sock.Resume()); } });
+            sock.On("close", () => s!.Close());
+        });
+        s.Listen(path, () =>
+        {
+            var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            int got = 0;
+            Socket? c = null;
+            c = Net.Connect(path, () =>
+            {
+                int off = 0;
+                void Write()
+                {
+                    while (off < Total)
+                    {
+                        int n = Math.Min(65536, Total - off);
+                        bool ok = c!.Write(data, off, n); off += n;
+                        if (!ok) { c.Once("drain", Write); return; }
+                    }
+                    c!.End();
+                }
+                Write();
+            });
+            c.On<byte[]>("data", d => { h.AppendData(d); got += d.Length; });
+            c.On("end", () => t.T("echoed", got, Convert.ToHexStringLower(h.GetHashAndReset()) == expected));
+            c.On<bool>("close", h2 => t.T("close", h2));
+        });
+    }
+
+    public static void PipeDropAndReset(Trace t)
+    {
+        string path = t.Tmp + "/drop.sock";
+        var s = Net.CreateServer(sock => { t.T("connection"); sock.Resume(); });
+        s.MaxConnections = 1;
+        s.On<object?[]>("drop", a => t.T("drop", a.Length));
+        s.Listen(path, () =>
+        {
+            Socket? a = null;
+            a = Net.Connect(path, () =>
+            {
+                t.TryDo("resetAndDestroy on a pipe", () => a!.ResetAndDestroy());
+                var b = Net.Connect(path, () => t.T("b connect"));
+                b.Resume();
+                b.On("end", () => t.T("b end"));
+                b.On<bool>("close", h => { t.T("b close", h); a!.End(); });
+            });
+            a.Resume();
+            a.On("close", () => s.Close(_ => t.T("closed")));
+        });
+    }
+}

@@ -40,10 +40,12 @@ public class ConformanceTests
             Assert.Fail($"{scenario}: traces differ\n--- node\n{string.Join('\n', expected)}\n--- NodeNet\n{string.Join('\n', actual)}");
     }
 
-    /// <summary>Names ports in order of registration and re-serialises every line the same way.</summary>
+    /// <summary>Names ports by registration order and re-serialises every line the same way. Every registration gets a
+    /// new name, so a port number the OS hands out twice on one side only still lines up with the other side.</summary>
     internal static List<string> Normalize(IEnumerable<string> lines)
     {
         var names = new Dictionary<string, string>();
+        int registered = 0;
         var result = new List<string>();
         foreach (string raw in lines)
         {
@@ -51,8 +53,7 @@ public class ConformanceTests
             string line = node.ToJsonString(Trace.Json);
             if (node.Count == 2 && (string?)node[0] == "#port")
             {
-                string port = node[1]!.ToJsonString();
-                if (!names.ContainsKey(port)) names[port] = "PORT" + (names.Count + 1);
+                names[node[1]!.ToJsonString()] = "PORT" + ++registered;
                 continue;
             }
             foreach (var (port, name) in names) line = Regex.Replace(line, $@"(?<![0-9]){port}(?![0-9])", name);

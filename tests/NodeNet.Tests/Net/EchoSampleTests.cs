@@ -40,4 +40,30 @@ public class EchoSampleTests
         Assert.Equal(0, server.ExitCode);
         Assert.Equal("closed", (await server.StandardOutput.ReadToEndAsync()).Trim());
     }
+
+    [Theory]
+    [InlineData("SIGTERM")]
+    [InlineData("SIGINT")]
+    public async Task Echo_on_a_socket_path_leaves_no_file_behind(string signal)
+    {
+        string path = Path.Combine(TestLoop.TempDir(), "echo.sock");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        psi.ArgumentList.Add(EchoDll());
+        psi.ArgumentList.Add(path);
+        using var server = Process.Start(psi)!;
+        try
+        {
+            Assert.Equal($"listening on {path}", await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+            var (code, stdout, stderr) = ProcessRunner.Run("dotnet", [EchoDll(), "--check", path, "--connections", "4", "--megabytes", "4"], timeoutMs: 60_000);
+            Assert.True(code == 0, stdout + stderr);
+            Assert.True(File.Exists(path));
+        }
+        finally
+        {
+            ProcessRunner.Run("kill", ["-" + signal[3..], server.Id.ToString()]);
+        }
+        Assert.True(server.WaitForExit(15_000));
+        Assert.Equal(0, server.ExitCode);
+        Assert.False(File.Exists(path), "the socket file was left behind");
+    }
 }

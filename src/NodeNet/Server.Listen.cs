@@ -43,6 +43,7 @@ public sealed partial class Server
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other._handle == null) throw NodeErrors.InvalidArgValue("handle", "Server", "is not listening");
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("Listen(server) shares a descriptor with dup(), which Windows does not have (as in Node, handles are not shared there).");
         int fd = (int)other._handle.FileNo();
         int copy = Libc.Dup(fd);
         if (copy < 0) throw NodeNetException.FromUv(copy, "dup");

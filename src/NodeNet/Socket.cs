@@ -104,7 +104,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     {
         get
         {
-            if (_peerCredentials != null || _handle is not UvPipe pipe || Connecting || !UnixSocket.Supported) return _peerCredentials;
+            if (_peerCredentials != null || _handle is not UvPipe pipe || Connecting || OperatingSystem.IsWindows()) return _peerCredentials;
             int fd = (int)pipe.FileNo();
             return fd < 0 ? null : _peerCredentials = UnixSocket.PeerCredentials(fd);
         }

@@ -15,6 +15,11 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)] internal static partial int chmod(byte* path, uint mode);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int getsockopt(int fd, int level, int name, void* value, uint* len);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int lstat(byte* path, byte* buf);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int getpeereid(int fd, uint* uid, uint* gid);
+
+    // macOS <sys/un.h>: getsockopt(fd, SOL_LOCAL, LOCAL_PEERPID) gives the peer's pid.
+    internal const int SolLocalMac = 0;
+    internal const int LocalPeerPidMac = 2;
 
     internal const int AfUnix = 1;
     internal const int SockStream = 1;

@@ -82,10 +82,22 @@ internal static unsafe class UnixSocket
 
     public static PeerCredentials? PeerCredentials(int fd)
     {
+        if (OperatingSystem.IsMacOS()) return PeerCredentialsMac(fd);
         int* cred = stackalloc int[3];
         uint len = Libc.UcredSize;
         if (Libc.getsockopt(fd, Libc.SolSocketLinux, Libc.SoPeerCred, cred, &len) != 0) return null;
         return new PeerCredentials(cred[0], (uint)cred[1], (uint)cred[2]);
+    }
+
+    /// <summary>macOS: getpeereid for uid/gid and LOCAL_PEERPID for the pid. Written to the documented API, not tested here.</summary>
+    private static PeerCredentials? PeerCredentialsMac(int fd)
+    {
+        uint uid, gid;
+        if (Libc.getpeereid(fd, &uid, &gid) != 0) return null;
+        int pid = 0;
+        uint len = sizeof(int);
+        if (Libc.getsockopt(fd, Libc.SolLocalMac, Libc.LocalPeerPidMac, &pid, &len) != 0) pid = 0;
+        return new PeerCredentials(pid, uid, gid);
     }
 
     private static byte[] Utf8Z(string s)

@@ -28,7 +28,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     private const int InternalHandles = 3; // wake (async), check and its idle
 
     private readonly object _postGate = new();
-    private readonly ConcurrentQueue<Action> _posted = new();
+    private readonly ConcurrentQueue<(Action<object?> action, object? state)> _posted = new();
     private bool _acceptingPosts = true;
 
     private readonly Queue<Action> _ticks = new();
@@ -198,10 +198,16 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     public bool TryPost(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        return TryPost(static a => ((Action)a!)(), action);
+    }
+
+    /// <summary>Posts <paramref name="action"/>(<paramref name="state"/>) without allocating (the pipe path's scheduler uses it).</summary>
+    internal bool TryPost(Action<object?> action, object? state)
+    {
         lock (_postGate)
         {
             if (!_acceptingPosts) return false;
-            _posted.Enqueue(action);
+            _posted.Enqueue((action, state));
             _wake.Send(); // inside the lock: teardown closes the handle only after _acceptingPosts is false
         }
         return true;
@@ -209,11 +215,19 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
 
     private void RunPosted()
     {
-        while (UserCallbacksAllowed && _posted.TryDequeue(out var action))
+        while (UserCallbacksAllowed && _posted.TryDequeue(out var item))
         {
-            Invoke(action);
+            try { item.action(item.state); }
+            catch (Exception e) { ReportUncaught(e); }
             AfterCallback();
         }
+    }
+
+    /// <summary>Runs <paramref name="action"/> now when on the loop thread, else posts it. False if the loop has ended.</summary>
+    internal bool RunOrPost(Action action)
+    {
+        if (IsLoopThread) { Invoke(action); return true; }
+        return TryPost(action);
     }
 
     /// <summary>Queues <paramref name="callback"/> to run after the current callback, before the loop continues (process.nextTick).</summary>
@@ -252,6 +266,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     internal void ReportUncaught(Exception error)
     {
         if (_fatal != null) return;
+        NodeNetLogging.Uncaught(NodeNetLogging.Logger, error);
         var handler = UncaughtException;
         if (handler != null)
         {

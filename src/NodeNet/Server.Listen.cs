@@ -144,6 +144,7 @@ public sealed partial class Server
         if (handle == null)
         {
             var ex = NodeNetException.Listen(err, "listen", address, port);
+            NodeNetLogging.ListenFailed(NodeNetLogging.Logger, address ?? "", ex.Code, ex);
             _loop.NextTick(() => Emit("error", ex));
             return;
         }
@@ -151,6 +152,7 @@ public sealed partial class Server
         if (err != 0)
         {
             var ex = NodeNetException.Listen(err, "listen", address, port);
+            NodeNetLogging.ListenFailed(NodeNetLogging.Logger, address ?? "", ex.Code, ex);
             handle.Close();
             _loop.NextTick(() => Emit("error", ex));
             return;
@@ -158,6 +160,8 @@ public sealed partial class Server
         _handle = handle;
         handle.Events = this;
         if (_unref) handle.Unref();
+        if (NodeNetLogging.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+            NodeNetLogging.Listening(NodeNetLogging.Logger, Address()?.ToString() ?? "");
         _loop.NextTick(() => { if (_handle == handle) Emit("listening"); });
     }
 

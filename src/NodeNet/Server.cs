@@ -18,11 +18,11 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     private string? _pipeName;
     private int _listeningId;
 
-    /// <summary>new net.Server([options][, connectionListener]) on the current thread's loop.</summary>
+    /// <summary>new net.Server([options][, connectionListener]) on the current thread's loop, or on
+    /// <see cref="EventLoop.Default"/> when called off any loop (then use the Task-based methods).</summary>
     public Server(ServerOptions? options = null, Action<Socket>? connectionListener = null)
     {
-        _loop = EventLoop.RequireCurrent();
-        _loop.Uv.VerifyThread();
+        _loop = EventLoop.Current ?? EventLoop.Default;
         options ??= new ServerOptions();
         AllowHalfOpen = options.AllowHalfOpen;
         PauseOnConnect = options.PauseOnConnect;
@@ -82,6 +82,8 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         _listeningId++; // a pending host lookup must not listen any more
         if (_handle != null)
         {
+            if (NodeNetLogging.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+                NodeNetLogging.Closed(NodeNetLogging.Logger, Address()?.ToString() ?? "");
             _handle.Events = null;
             _handle.Close();
             _handle = null;
@@ -147,7 +149,12 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
 
     void IUvStreamEvents.OnConnection(int status)
     {
-        if (status != 0) { Emit("error", NodeNetException.FromUv(status, "accept")); return; }
+        if (status != 0)
+        {
+            NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonAcceptError);
+            Emit("error", NodeNetException.FromUv(status, "accept"));
+            return;
+        }
         var listener = _handle!;
         UvStream client = listener is UvTcp ? new UvTcp(_loop.Uv) : new UvPipe(_loop.Uv);
         int rc = listener.Accept(client);
@@ -159,7 +166,10 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         }
         if (MaxConnections is > 0 && _connections >= MaxConnections)
         {
-            if (client is UvTcp tcpClient) Emit("drop", DropInfo.Of(tcpClient));
+            NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonMaxConnections);
+            var info = client is UvTcp tcpClient ? DropInfo.Of(tcpClient) : null;
+            NodeNetLogging.Dropped(NodeNetLogging.Logger, info?.RemoteAddress is { } ra ? $"{ra}:{info.RemotePort}" : "a pipe client", MaxConnections.Value);
+            if (info != null) Emit("drop", info);
             else Emit("drop");
             client.Close();
             return;
@@ -169,6 +179,8 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         if (KeepAlive) socket.SetKeepAlive(true, KeepAliveInitialDelay * 1000.0);
         _connections++;
         socket.Server = this;
+        NodeNetMetrics.ConnectionsAccepted.Add(1);
+        socket.CountActive(NodeNetMetrics.Inbound);
         Emit("connection", socket);
     }
 

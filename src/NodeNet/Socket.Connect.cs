@@ -105,6 +105,7 @@ public sealed partial class Socket
     private void Undestroy()
     {
         _destroyed = false;
+        _closed = false;
         _handle = null;
         _peername = null;
         _sockname = null;
@@ -314,6 +315,7 @@ public sealed partial class Socket
             if (_keepAlive) tcp.KeepAlive(true, _keepAliveDelaySeconds);
         }
         if (_pendingRef is { } r) { if (r) _handle!.Ref(); else _handle!.Unref(); }
+        CountActive(NodeNetMetrics.Outbound);
         FlushAfterConnect();
         Emit("connect");
         Emit("ready");

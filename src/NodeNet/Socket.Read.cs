@@ -90,13 +90,22 @@ public sealed partial class Socket
 
     void Uv.IUvStreamEvents.OnConnection(int status) { }
 
+    unsafe byte* Uv.IUvStreamEvents.Alloc(out int length)
+    {
+        if (_transportAttached) return _transport!.Alloc(out length);
+        length = 0;
+        return null;
+    }
+
     unsafe void Uv.IUvStreamEvents.OnRead(nint nread, byte* data)
     {
         if (nread > 0)
         {
             int n = (int)nread;
             _bytesRead += n;
+            NodeNetMetrics.BytesRead.Add(n);
             Touch();
+            if (_transportAttached) { _transport!.Received(n); return; }
             var chunk = new byte[n];
             new ReadOnlySpan<byte>(data, n).CopyTo(chunk);
             Push(chunk);
@@ -105,6 +114,7 @@ public sealed partial class Socket
         if (nread == UvErrors.EOF)
         {
             _reading = false; // libuv stops reading at EOF
+            if (_transportAttached) _transport!.CompleteInput();
             if (_decoder != null && _decoder.End() is { Length: > 0 } tail) Buffer(tail, tail.Length);
             _readableEnded = true;
             // Node's onStreamRead calls read(0) after push(null): with nothing buffered, 'end' follows
@@ -178,7 +188,7 @@ public sealed partial class Socket
         // Node's onReadableStreamEnd swaps write for writeAfterFIN: once our side has ended too, writes fail with EPIPE.
         if (!AllowHalfOpen) _writeAfterFin = true;
         Emit("end");
-        if (Writable && !AllowHalfOpen)
+        if (Writable && !AllowHalfOpen && _transport?.HasOutput != true) // with AsPipe the application ends its side
         {
             // Node ends our side on the next tick, so a write inside an 'end' listener still goes out.
             _loop.NextTick(() => { if (Writable) End(); });

@@ -10,11 +10,10 @@ namespace NodeNet;
 // the remainder with uv_write. WritableLength counts every byte not yet handed to the kernel.
 public sealed partial class Socket
 {
-    private sealed class WriteOp(byte[] data, int offset, int count, Action<Exception?>? callback)
+    private sealed class WriteOp(ReadOnlyMemory<byte> data, Action<Exception?>? callback)
     {
-        public readonly byte[] Data = data;
-        public readonly int Offset = offset;
-        public readonly int Count = count;
+        public readonly ReadOnlyMemory<byte> Data = data;
+        public int Count => Data.Length;
         public readonly Action<Exception?>? Callback = callback;
     }
 
@@ -83,7 +82,7 @@ public sealed partial class Socket
     public bool Write(byte[] data, Action<Exception?>? callback = null)
     {
         if (data is null) throw NullChunk();
-        return WriteCore(data, 0, data.Length, callback);
+        return WriteCore(data, callback);
     }
 
     /// <summary>Writes a slice of <paramref name="data"/>.</summary>
@@ -93,15 +92,14 @@ public sealed partial class Socket
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if ((long)offset + count > data.Length) throw new ArgumentOutOfRangeException(nameof(count), "offset + count exceeds the array");
-        return WriteCore(data, offset, count, callback);
+        return WriteCore(data.AsMemory(offset, count), callback);
     }
 
     /// <summary>socket.write(string[, encoding][, callback]); encoding defaults to utf8.</summary>
     public bool Write(string data, string encoding = "utf8", Action<Exception?>? callback = null)
     {
         if (data is null) throw NullChunk();
-        byte[] bytes = NodeEncoding.GetBytes(data, encoding);
-        return WriteCore(bytes, 0, bytes.Length, callback);
+        return WriteCore(NodeEncoding.GetBytes(data, encoding), callback);
     }
 
     /// <summary>socket.write(string, callback).</summary>
@@ -109,8 +107,12 @@ public sealed partial class Socket
 
     private static NodeNetException NullChunk() => new("ERR_STREAM_NULL_VALUES", "May not write null values to stream", "TypeError");
 
-    private bool WriteCore(byte[] data, int offset, int count, Action<Exception?>? callback)
+    /// <summary>Writes <paramref name="data"/>; the memory must stay unchanged until <paramref name="callback"/> runs.</summary>
+    public bool Write(ReadOnlyMemory<byte> data, Action<Exception?>? callback = null) => WriteCore(data, callback);
+
+    private bool WriteCore(ReadOnlyMemory<byte> data, Action<Exception?>? callback)
     {
+        int count = data.Length;
         _loop.Uv.VerifyThread();
         if (_writeAfterFin && _ending)
         {
@@ -126,8 +128,8 @@ public sealed partial class Socket
             if (!_destroyed) Destroy(refused); // write after end also emits 'error'; after destroy it does not
             return false;
         }
-        _writableLength += count;
-        var op = new WriteOp(data, offset, count, callback);
+        AdjustWritable(count);
+        var op = new WriteOp(data, callback);
         if (_writing) _buffered.Add(op);
         else
         {
@@ -136,7 +138,7 @@ public sealed partial class Socket
             else if (_handle == null)
             {
                 _writing = false;
-                _writableLength -= count;
+                AdjustWritable(-(count));
                 var err = NodeErrors.SocketClosed();
                 if (callback != null) _loop.NextTick(() => callback(err));
                 Destroy(err);
@@ -150,6 +152,12 @@ public sealed partial class Socket
         return ok && !_destroyed;
     }
 
+    private void AdjustWritable(long delta)
+    {
+        _writableLength += delta;
+        NodeNetMetrics.WriteQueueBytes.Add(delta);
+    }
+
     private unsafe void Dispatch(WriteBatch batch)
     {
         Touch();
@@ -157,7 +165,7 @@ public sealed partial class Socket
         var ops = batch.Ops;
         int n = ops.Length;
         var pins = new MemoryHandle[n];
-        for (int i = 0; i < n; i++) pins[i] = ops[i].Data.AsMemory(ops[i].Offset, ops[i].Count).Pin();
+        for (int i = 0; i < n; i++) pins[i] = ops[i].Data.Pin();
         batch.Pins = pins;
         UvBuf[] bufs = new UvBuf[n];
         for (int i = 0; i < n; i++) bufs[i] = new UvBuf((byte*)pins[i].Pointer, (nuint)ops[i].Count);
@@ -168,6 +176,7 @@ public sealed partial class Socket
         {
             batch.Unpin();
             _bytesDispatched += batch.Bytes;
+            NodeNetMetrics.BytesWritten.Add(batch.Bytes);
             OnWrite(batch, null, sync: true);
             return;
         }
@@ -198,6 +207,7 @@ public sealed partial class Socket
     private void AfterAsyncWrite(WriteBatch batch, int status)
     {
         batch.Unpin();
+        if (status == 0) NodeNetMetrics.BytesWritten.Add(batch.Bytes);
         // Node reports success for a write that the socket's own destroy cut short.
         OnWrite(batch, status < 0 && !_destroyed ? NodeNetException.FromUv(status, "write") : null, sync: false);
     }
@@ -206,7 +216,7 @@ public sealed partial class Socket
     private void OnWrite(WriteBatch batch, Exception? error, bool sync)
     {
         _writing = false;
-        _writableLength -= batch.Bytes;
+        AdjustWritable(-(batch.Bytes));
         if (error != null)
         {
             foreach (var op in batch.Ops) if (op.Callback is { } cb) _loop.NextTick(() => cb(error));
@@ -250,7 +260,7 @@ public sealed partial class Socket
         _buffered.Clear();
         foreach (var op in ops)
         {
-            _writableLength -= op.Count;
+            AdjustWritable(-(op.Count));
             op.Callback?.Invoke(_errored ?? NodeErrors.StreamDestroyed("write"));
         }
         var finished = _onFinished.ToArray();
@@ -275,7 +285,7 @@ public sealed partial class Socket
             if (_waitingForConnect != op) return;
             _waitingForConnect = null;
             _writing = false;
-            _writableLength -= op.Count;
+            AdjustWritable(-(op.Count));
             op.Callback?.Invoke(NodeErrors.SocketClosedBeforeConnection());
             FailBuffered();
         };

@@ -20,6 +20,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     private readonly int _hwm;
 
     private bool _destroyed;
+    private bool _closed; // 'close' was emitted
     private bool _resetAndClosing;
 
     private AddressInfo? _peername;
@@ -36,12 +37,13 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     private ulong _lastActive;
     private long _lastWriteQueueSize;
 
-    /// <summary>new net.Socket(): an unconnected socket on the current thread's loop.</summary>
-    public Socket(SocketOptions? options = null) : this(EventLoop.RequireCurrent(), options ?? new SocketOptions(), handle: null) { }
+    /// <summary>new net.Socket(): an unconnected socket on the current thread's loop, or on <see cref="EventLoop.Default"/>
+    /// when called off any loop (then use the Task-based methods).</summary>
+    public Socket(SocketOptions? options = null) : this(EventLoop.Current ?? EventLoop.Default, options ?? new SocketOptions(), handle: null) { }
 
     internal Socket(EventLoop loop, SocketOptions options, UvStream? handle, bool pauseOnConnect = false)
     {
-        loop.Uv.VerifyThread();
+        if (handle != null || options.Fd != null) loop.Uv.VerifyThread();
         _loop = loop;
         AllowHalfOpen = options.AllowHalfOpen;
         _hwm = options.HighWaterMark is { } h && h >= 0 ? h : DefaultHighWaterMark;
@@ -98,6 +100,15 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
 
     private PeerCredentials? _peerCredentials;
 
+    /// <summary>Set while this socket is counted in nodenet.connections.active.</summary>
+    private KeyValuePair<string, object?>? _activeDirection;
+
+    internal void CountActive(KeyValuePair<string, object?> direction)
+    {
+        _activeDirection = direction;
+        NodeNetMetrics.ConnectionsActive.Add(1, direction);
+    }
+
     /// <summary>The connected peer's pid, uid and gid on a Unix domain socket (SO_PEERCRED); null on TCP,
     /// before connecting, and where the platform cannot tell. Read once and cached. Beyond Node.</summary>
     public PeerCredentials? PeerCredentials
@@ -152,7 +163,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
             _handle = null;
             _sockname = null;
             handle.Events = null;
-            handle.Closed = () => Emit("close", hadError);
+            handle.Closed = () => { _closed = true; Emit("close", hadError); };
             if (_resetAndClosing && handle is UvTcp tcp)
             {
                 _resetAndClosing = false;
@@ -165,9 +176,11 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         else
         {
             if (error != null) _loop.NextTick(() => EmitError(error));
-            _loop.NextTick(() => Emit("close")); // no handle ever closed: Node emits 'close' with no argument
+            _loop.NextTick(() => { _closed = true; Emit("close"); }); // no handle ever closed: Node emits 'close' with no argument
         }
+        if (_transportAttached) _transport!.OnDestroyed(error);
         if (Server != null) Server.OnSocketDestroyed();
+        if (_activeDirection is { } direction) { NodeNetMetrics.ConnectionsActive.Add(-1, direction); _activeDirection = null; }
         return this;
     }
 

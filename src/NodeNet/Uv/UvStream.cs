@@ -12,6 +12,9 @@ internal unsafe interface IUvStreamEvents
 
     /// <summary>nread bytes at data; nread &lt; 0 is an error or UV_EOF. Data is only valid during the call.</summary>
     void OnRead(nint nread, byte* data);
+
+    /// <summary>Memory of the owner's to read into, or null for the loop's shared read buffer.</summary>
+    byte* Alloc(out int length) { length = 0; return null; }
 }
 
 /// <summary>uv_stream_t operations shared by TCP and pipes.</summary>
@@ -56,8 +59,12 @@ internal abstract unsafe class UvStream : UvHandle
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnAllocNative(nint handle, nuint suggested, UvBuf* buf)
     {
-        var loop = FromPtr<UvStream>(handle).Loop;
-        *buf = new UvBuf(loop.ReadBuffer, UvLoop.ReadBufferSize);
+        var self = FromPtr<UvStream>(handle);
+        byte* own = null;
+        int length = 0;
+        try { if (self.Events is { } events) own = events.Alloc(out length); }
+        catch (Exception e) { self.Loop.Owner.ReportUncaught(e); }
+        *buf = own != null ? new UvBuf(own, (nuint)length) : new UvBuf(self.Loop.ReadBuffer, UvLoop.ReadBufferSize);
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

@@ -59,10 +59,12 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Using_the_API_outside_a_loop_says_how_to_fix_it()
+    public void Node_style_calls_off_the_loop_say_how_to_fix_it()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => Net.CreateServer());
-        Assert.Contains("EventLoop.Run", e.Message);
-        Assert.Throws<InvalidOperationException>(() => new Socket());
+        // Created off any loop, objects bind to EventLoop.Default; its Node-style methods belong to that loop's thread.
+        var server = Net.CreateServer();
+        var e = Assert.Throws<InvalidOperationException>(() => server.Listen(0));
+        Assert.Contains("Task-based", e.Message);
+        Assert.Throws<InvalidOperationException>(() => new Socket().Connect(80));
     }
 }

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace NodeNet;
+
+/// <summary>
+/// Where NodeNet logs: servers listening and closing, dropped connections, listen errors and uncaught
+/// exceptions. Silent until you set <see cref="LoggerFactory"/> (for example to your host's factory).
+/// </summary>
+public static partial class NodeNetLogging
+{
+    private static ILogger s_logger = NullLogger.Instance;
+
+    /// <summary>The factory NodeNet creates its logger (category "NodeNet") from. Default: nothing is logged.</summary>
+    public static ILoggerFactory LoggerFactory
+    {
+        set => s_logger = (value ?? NullLoggerFactory.Instance).CreateLogger("NodeNet");
+    }
+
+    internal static ILogger Logger => s_logger;
+
+    [LoggerMessage(1, LogLevel.Information, "Server listening on {Address}")]
+    internal static partial void Listening(ILogger logger, string address);
+
+    [LoggerMessage(2, LogLevel.Information, "Server on {Address} closed")]
+    internal static partial void Closed(ILogger logger, string address);
+
+    [LoggerMessage(3, LogLevel.Warning, "Connection from {Remote} dropped: maxConnections ({Max}) reached")]
+    internal static partial void Dropped(ILogger logger, string remote, int max);
+
+    [LoggerMessage(4, LogLevel.Error, "Server could not listen on {Address}: {Code}")]
+    internal static partial void ListenFailed(ILogger logger, string address, string code, Exception error);
+
+    [LoggerMessage(5, LogLevel.Error, "Uncaught exception in an event loop callback")]
+    internal static partial void Uncaught(ILogger logger, Exception error);
+}

@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using NodeNet.Native;
+
+namespace NodeNet;
+
+// The Task-based API. Every method may be called from any thread: the work runs on the socket's loop.
+// Errors surface through the returned tasks; using this API also installs an 'error' listener so that
+// an error does not become the loop's uncaught exception.
+public sealed partial class Socket : IAsyncDisposable
+{
+    private SocketTransport? _transport;
+    private bool _transportAttached; // loop thread: reads go to the transport
+    private SemaphoreSlim? _readGate;
+    private int _errorSink;
+
+    /// <summary>Connects; completes at 'connect', faults with the connect error. Cancelling destroys the socket.</summary>
+    public Task ConnectAsync(ConnectOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return OnLoopUntil("connect", () => Connect(options), cancellationToken, cancel: () => Destroy());
+    }
+
+    /// <summary>Connects to <paramref name="port"/> on <paramref name="host"/> (default localhost).</summary>
+    public Task ConnectAsync(int port, string? host = null, CancellationToken cancellationToken = default) =>
+        ConnectAsync(new ConnectOptions { Port = port, Host = host }, cancellationToken);
+
+    /// <summary>Connects to a Unix domain socket or Windows pipe.</summary>
+    public Task ConnectAsync(string path, CancellationToken cancellationToken = default) =>
+        ConnectAsync(new ConnectOptions { Path = path ?? throw NodeErrors.InvalidArgType("path", "of type string", null) }, cancellationToken);
+
+    /// <summary>Writes <paramref name="data"/>; completes when libuv reports the bytes handed to the kernel.
+    /// Keep the memory unchanged until then. Cancelling a pending write destroys the socket (nothing is half-sent silently).</summary>
+    public Task WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool posted = _loop.RunOrPost(() =>
+        {
+            EnsureErrorSink();
+            try { Write(data, e => { if (e == null) done.TrySetResult(); else done.TrySetException(e); }); }
+            catch (Exception e) { done.TrySetException(e); }
+        });
+        if (!posted) done.TrySetException(LoopEnded());
+        return WithCancellation(done, cancellationToken, () => Destroy());
+    }
+
+    /// <summary>Ends the writable side (FIN); completes at 'finish'. Cancelling destroys the socket.</summary>
+    public Task EndAsync(CancellationToken cancellationToken = default)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool posted = _loop.RunOrPost(() =>
+        {
+            EnsureErrorSink();
+            if (_finished) { done.TrySetResult(); return; }
+            if (_destroyed) { done.TrySetException(_errored ?? NodeErrors.StreamDestroyed("end")); return; }
+            Once<Exception>("error", e => done.TrySetException(e));
+            Once("close", () => done.TrySetException(_errored ?? NodeErrors.StreamDestroyed("end")));
+            End(() => done.TrySetResult());
+        });
+        if (!posted) done.TrySetException(LoopEnded());
+        return WithCancellation(done, cancellationToken, () => Destroy());
+    }
+
+    /// <summary>Reads into <paramref name="buffer"/>; 0 at the end of the stream. Switches the socket to pull mode:
+    /// 'data' events stop. Cancelling a pending read leaves the socket usable and loses no data.</summary>
+    public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var transport = EnsureTransport(output: false);
+        var gate = _readGate ?? Interlocked.CompareExchange(ref _readGate, new SemaphoreSlim(1, 1), null) ?? _readGate!;
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                var result = await transport.Input.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var data = result.Buffer;
+                if (data.IsEmpty && result.IsCompleted) { transport.Input.AdvanceTo(data.End); return 0; }
+                if (data.IsEmpty) { transport.Input.AdvanceTo(data.End); continue; }
+                int n = (int)Math.Min(buffer.Length, data.Length);
+                var slice = data.Slice(0, n);
+                slice.CopyTo(buffer.Span);
+                transport.Input.AdvanceTo(slice.End);
+                return n;
+            }
+        }
+        finally { gate.Release(); }
+    }
+
+    /// <summary>The zero-copy view for protocol code: libuv reads into <see cref="IDuplexPipe.Input"/>'s pooled memory and
+    /// writes from <see cref="IDuplexPipe.Output"/>'s. 'data' events stop; completing Output sends FIN.
+    /// Input continuations run on the loop thread.</summary>
+    public IDuplexPipe AsPipe() => EnsureTransport(output: true);
+
+    /// <summary>A <see cref="Stream"/> over this socket (reads in pull mode, writes through <see cref="WriteAsync"/>),
+    /// for StreamReader, CopyToAsync, SslStream. Disposing it destroys the socket.</summary>
+    public SocketStream AsStream() => new(this);
+
+    /// <summary>Flushes queued writes, ends, and waits for 'close' (destroySoon, awaited).</summary>
+    public ValueTask DisposeAsync()
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool posted = _loop.RunOrPost(() =>
+        {
+            EnsureErrorSink();
+            if (_closed) { closed.TrySetResult(); return; }
+            Once("close", () => closed.TrySetResult());
+            if (!_destroyed) DestroySoon();
+        });
+        if (!posted) closed.TrySetResult();
+        return new ValueTask(closed.Task);
+    }
+
+    private SocketTransport EnsureTransport(bool output)
+    {
+        var transport = _transport;
+        if (transport == null)
+        {
+            var created = new SocketTransport(this, _loop);
+            transport = Interlocked.CompareExchange(ref _transport, created, null) ?? created;
+            if (transport == created && !_loop.RunOrPost(() => AttachTransport(created)))
+                created.CompleteInput(LoopEnded());
+        }
+        if (output && transport.RequestOutput()) _loop.RunOrPost(transport.AttachOutput);
+        return transport;
+    }
+
+    /// <summary>Loop thread: move what Node-style reading buffered into the pipe, then read into it.</summary>
+    private void AttachTransport(SocketTransport transport)
+    {
+        EnsureErrorSink();
+        foreach (var chunk in _readBuffer)
+        {
+            if (chunk is byte[] bytes) transport.Preload(bytes);
+            else throw new InvalidOperationException("ReadAsync, AsStream and AsPipe read bytes; do not combine them with SetEncoding.");
+        }
+        _readBuffer.Clear();
+        _readBufferLength = 0;
+        _transportAttached = true;
+        if (_destroyed) transport.OnDestroyed(_errored);
+        else if (_readableEnded) transport.CompleteInput();
+        else { _flowing = true; StartReading(); }
+    }
+
+    internal Uv.UvStream? HandleForTransport => _handle;
+    internal void StopReadingForTransport() => StopReading();
+    internal void StartReadingForTransport() => StartReading();
+    internal void EndForTransport() { if (!_destroyed) End(); }
+
+    internal void CountTransportWrite(long bytes)
+    {
+        _bytesDispatched += bytes;
+        NodeNetMetrics.BytesWritten.Add(bytes);
+    }
+
+    private void EnsureErrorSink()
+    {
+        if (Interlocked.Exchange(ref _errorSink, 1) == 0) On<Exception>("error", static _ => { });
+    }
+
+    private Task OnLoopUntil(string successEvent, Action start, CancellationToken cancellationToken, Action cancel)
+    {
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool posted = _loop.RunOrPost(() =>
+        {
+            EnsureErrorSink();
+            Action<Exception>? onError = null;
+            Action onSuccess = () => { Off("error", onError!); done.TrySetResult(); };
+            onError = e => { Off(successEvent, onSuccess); done.TrySetException(e); };
+            Once(successEvent, onSuccess);
+            Once("error", onError);
+            try { start(); }
+            catch (Exception e) { Off(successEvent, onSuccess); Off("error", onError); done.TrySetException(e); }
+        });
+        if (!posted) done.TrySetException(LoopEnded());
+        return WithCancellation(done, cancellationToken, cancel);
+    }
+
+    /// <summary>Completes <paramref name="done"/> as cancelled when the token fires first, then runs <paramref name="cancel"/> on the loop.</summary>
+    internal Task WithCancellation(TaskCompletionSource done, CancellationToken token, Action cancel)
+    {
+        if (!token.CanBeCanceled || done.Task.IsCompleted) return done.Task;
+        var registration = token.Register(() =>
+        {
+            if (done.TrySetCanceled(token)) _loop.TryPost(cancel);
+        });
+        done.Task.ContinueWith(static (_, r) => ((CancellationTokenRegistration)r!).Dispose(), registration, TaskScheduler.Default);
+        return done.Task;
+    }
+
+    internal static Exception LoopEnded() => new InvalidOperationException("The socket's event loop has ended.");
+}

@@ -1,0 +1,252 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using NodeNet.Native;
+using NodeNet.Uv;
+
+namespace NodeNet;
+
+/// <summary>
+/// A socket's pull-mode view: libuv reads straight into <see cref="Input"/>'s memory (pinned blocks,
+/// so no copy and no per-read allocation), and the loop drains <see cref="Output"/> into the socket with
+/// vectored uv_try_write / uv_write from that memory. Once attached, 'data' events stop (as Node's
+/// <c>onread</c> option does). Input continuations run inline on the loop thread; output may be written
+/// from any thread.
+/// </summary>
+internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
+{
+    private const int ReadSize = PinnedBlockPool.BlockSize;
+
+    private readonly Socket _socket;
+    private readonly EventLoop _loop;
+    private readonly Pipe _input;
+    private readonly Pipe _output;
+    private bool _outputAttached;
+    private int _outputRequested;
+
+    private Memory<byte> _readMemory;
+    private bool _inputPaused;
+    private bool _inputDone;
+    private readonly Action _onInputFlushed;
+
+    private ValueTask<ReadResult> _pendingRead;
+    private readonly Action _onOutputReadable;
+    private bool _pumping;
+    private bool _writing;
+    private SequencePosition _inFlightEnd;
+    private bool _inFlightCompletes;
+    private long _inFlightBytes;
+    private bool _outputDone;
+
+    public SocketTransport(Socket socket, EventLoop loop)
+    {
+        _socket = socket;
+        _loop = loop;
+        _input = new Pipe(new PipeOptions(PinnedBlockPool.Instance, readerScheduler: PipeScheduler.Inline,
+            writerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024,
+            minimumSegmentSize: ReadSize, useSynchronizationContext: false));
+        _output = new Pipe(new PipeOptions(PinnedBlockPool.Instance, readerScheduler: PipeScheduler.Inline,
+            writerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024,
+            useSynchronizationContext: false));
+        // Continuations that already run on the loop thread go on inline; from another thread they are posted.
+        _onInputFlushed = () => { if (_loop.IsLoopThread) ResumeInput(); else _loop.TryPost(static t => ((SocketTransport)t!).ResumeInput(), this); };
+        _onOutputReadable = () => { if (_loop.IsLoopThread) OnOutputReadable(); else _loop.TryPost(static t => ((SocketTransport)t!).OnOutputReadable(), this); };
+    }
+
+    public PipeReader Input => _input.Reader;
+
+    public PipeWriter Output => _output.Writer;
+
+    /// <summary>Loop thread: the loop drains <see cref="Output"/> into the socket (AsPipe was called).</summary>
+    public bool HasOutput => _outputAttached;
+
+    /// <summary>Any thread: true for the first caller only.</summary>
+    public bool RequestOutput() => Interlocked.Exchange(ref _outputRequested, 1) == 0;
+
+    /// <summary>Loop thread: where libuv should read into next.</summary>
+    public byte* Alloc(out int length)
+    {
+        _readMemory = _input.Writer.GetMemory(ReadSize);
+        byte* p = PinnedBlockPool.Pointer(_readMemory);
+        if (p == null) throw new InvalidOperationException("pipe memory did not come from the pinned pool");
+        length = _readMemory.Length;
+        return p;
+    }
+
+    /// <summary>Loop thread: libuv put <paramref name="n"/> bytes where <see cref="Alloc"/> said.</summary>
+    public void Received(int n)
+    {
+        _input.Writer.Advance(n);
+        var flush = _input.Writer.FlushAsync();
+        if (!flush.IsCompleted)
+        {
+            // The reader is behind: stop reading from the kernel until it catches up (TCP backpressure).
+            _inputPaused = true;
+            _socket.StopReadingForTransport();
+            flush.GetAwaiter().UnsafeOnCompleted(_onInputFlushed);
+            return;
+        }
+        if (flush.Result.IsCompleted) { _inputDone = true; _socket.StopReadingForTransport(); } // the reader completed: nobody wants more
+    }
+
+    private void ResumeInput()
+    {
+        if (!_inputPaused || _inputDone) return;
+        _inputPaused = false;
+        _socket.StartReadingForTransport();
+    }
+
+    /// <summary>Loop thread: bytes the socket buffered before the transport was attached.</summary>
+    public void Preload(ReadOnlySpan<byte> bytes)
+    {
+        _input.Writer.Write(bytes);
+        _ = _input.Writer.FlushAsync();
+    }
+
+    /// <summary>Loop thread: end of input (EOF, or the error that destroyed the socket).</summary>
+    public void CompleteInput(Exception? error = null)
+    {
+        if (_inputDone && error == null) return;
+        _inputDone = true;
+        _input.Writer.Complete(error);
+    }
+
+    /// <summary>Loop thread: attach the output side and start draining it.</summary>
+    public void AttachOutput()
+    {
+        if (_outputAttached) return;
+        _outputAttached = true;
+        if (_socket.Destroyed) { OnDestroyed(null); return; }
+        Pump();
+    }
+
+    private void OnOutputReadable()
+    {
+        _pumping = false;
+        ReadResult result;
+        try { result = _pendingRead.GetAwaiter().GetResult(); }
+        catch (Exception e) { FailOutput(e); return; }
+        if (Process(result)) Pump();
+    }
+
+    /// <summary>Drains the output pipe while data is ready and nothing is in flight.</summary>
+    private void Pump()
+    {
+        while (!_writing && !_pumping && !_outputDone && _outputAttached)
+        {
+            ReadResult result;
+            try
+            {
+                _pendingRead = _output.Reader.ReadAsync();
+                if (!_pendingRead.IsCompleted)
+                {
+                    _pumping = true;
+                    _pendingRead.GetAwaiter().UnsafeOnCompleted(_onOutputReadable);
+                    return;
+                }
+                result = _pendingRead.GetAwaiter().GetResult();
+            }
+            catch (Exception e) { FailOutput(e); return; }
+            if (!Process(result)) return;
+        }
+    }
+
+    /// <summary>Writes one read result; true when the pump may continue at once.</summary>
+    private bool Process(ReadResult result)
+    {
+        var buffer = result.Buffer;
+        if (buffer.IsEmpty)
+        {
+            _output.Reader.AdvanceTo(buffer.End);
+            if (result.IsCompleted || result.IsCanceled) { OutputFinished(); return false; }
+            return true;
+        }
+        var stream = _socket.HandleForTransport;
+        if (stream == null) { FailOutput(null); return false; }
+
+        const int MaxBufs = 64;
+        UvBuf* bufs = stackalloc UvBuf[MaxBufs];
+        int n = 0;
+        long total = 0;
+        foreach (var segment in buffer)
+        {
+            if (segment.IsEmpty) continue;
+            if (n == MaxBufs) break;
+            byte* p = PinnedBlockPool.Pointer(segment);
+            if (p == null) { FailOutput(new InvalidOperationException("output memory did not come from the pipe's pool")); return false; }
+            bufs[n++] = new UvBuf(p, (nuint)segment.Length);
+            total += segment.Length;
+        }
+        var end = buffer.GetPosition(total);
+        bool completesAfter = result.IsCompleted && end.Equals(buffer.End);
+
+        int written = stream.TryWrite(bufs, n);
+        if (written == total)
+        {
+            _socket.CountTransportWrite(total);
+            _output.Reader.AdvanceTo(end);
+            if (completesAfter) { OutputFinished(); return false; }
+            return true;
+        }
+        if (written < 0 && written != UvErrors.EAGAIN) { FailOutput(NodeNetException.FromUv(written, "write")); return false; }
+
+        int skip = 0;
+        long left = Math.Max(written, 0);
+        while (left >= (long)bufs[skip].Length) { left -= (long)bufs[skip].Length; skip++; }
+        bufs[skip] = new UvBuf(bufs[skip].Base + left, bufs[skip].Length - (nuint)left);
+        var req = _loop.Uv.Requests.Rent(UvReqType.Write, this);
+        int rc = stream.Write(req, bufs + skip, n - skip);
+        if (rc != 0)
+        {
+            _loop.Uv.Requests.Abandon(req);
+            FailOutput(NodeNetException.FromUv(rc, "write"));
+            return false;
+        }
+        _writing = true;
+        _inFlightEnd = end;
+        _inFlightCompletes = completesAfter;
+        _inFlightBytes = total;
+        return false;
+    }
+
+    void IUvRequestOwner.OnRequestDone(UvRequest req, int status)
+    {
+        _writing = false;
+        if (status < 0)
+        {
+            FailOutput(_socket.Destroyed ? null : NodeNetException.FromUv(status, "write"));
+            return;
+        }
+        _socket.CountTransportWrite(_inFlightBytes);
+        _output.Reader.AdvanceTo(_inFlightEnd);
+        if (_inFlightCompletes) { OutputFinished(); return; }
+        Pump();
+    }
+
+    /// <summary>The application completed the output: send FIN once it is all written.</summary>
+    private void OutputFinished()
+    {
+        if (_outputDone) return;
+        _outputDone = true;
+        _output.Reader.Complete();
+        _socket.EndForTransport();
+    }
+
+    private void FailOutput(Exception? error)
+    {
+        if (_outputDone) return;
+        _outputDone = true;
+        _output.Reader.Complete(error);
+        if (error != null) _socket.Destroy(error);
+    }
+
+    /// <summary>Loop thread: the socket was destroyed; both sides learn it.</summary>
+    public void OnDestroyed(Exception? error)
+    {
+        CompleteInput(error);
+        if (_outputAttached && !_outputDone && !_writing)
+        {
+            _outputDone = true;
+            _output.Reader.Complete(error);
+        }
+    }
+}

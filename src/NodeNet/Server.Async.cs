@@ -16,6 +16,7 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
         {
             Action<Exception>? onError = null;
             Action onListening = () => { Off("error", onError!); done.TrySetResult(); };
+            EnsureAcceptQueue(); // from now on, connections wait for an enumerator instead of being missed
             onError = e => { Off("listening", onListening); done.TrySetException(e); };
             Once("listening", onListening);
             Once("error", onError);
@@ -49,25 +50,30 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
         return cancellationToken.CanBeCanceled ? done.Task.WaitAsync(cancellationToken) : done.Task;
     }
 
+    private Channel<Socket>? _acceptQueue;
+
+    /// <summary>Loop thread: queue every accepted connection until the server closes.</summary>
+    private Channel<Socket> EnsureAcceptQueue()
+    {
+        if (_acceptQueue is { } existing && !existing.Reader.Completion.IsCompleted) return existing;
+        var queue = Channel.CreateUnbounded<Socket>();
+        Action<Socket> onConnection = s => queue.Writer.TryWrite(s);
+        Action? onClose = null;
+        onClose = () => { queue.Writer.TryComplete(); Off("connection", onConnection); Off("close", onClose!); };
+        On("connection", onConnection);
+        On("close", onClose);
+        return _acceptQueue = queue;
+    }
+
     /// <summary>Accepted connections, as Node's <c>server[Symbol.asyncIterator]</c>: <c>await foreach (var socket in server)</c>.
-    /// Ends when the server emits 'close'. Connections accepted while nobody enumerates are not replayed.</summary>
+    /// Ends when the server emits 'close'. After <see cref="ListenAsync(ListenOptions, CancellationToken)"/>, connections
+    /// accepted before enumeration starts are queued, not missed.</summary>
     public async IAsyncEnumerator<Socket> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        var channel = Channel.CreateUnbounded<Socket>(new UnboundedChannelOptions { SingleReader = true });
-        Action<Socket> onConnection = s => channel.Writer.TryWrite(s);
-        Action onClose = () => channel.Writer.TryComplete();
-        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_loop.RunOrPost(() => { On("connection", onConnection); On("close", onClose); subscribed.TrySetResult(); }))
-            yield break;
-        await subscribed.Task.ConfigureAwait(false);
-        try
-        {
-            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-                while (channel.Reader.TryRead(out var socket)) yield return socket;
-        }
-        finally
-        {
-            _loop.RunOrPost(() => { Off("connection", onConnection); Off("close", onClose); });
-        }
+        var subscribed = new TaskCompletionSource<Channel<Socket>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_loop.RunOrPost(() => subscribed.TrySetResult(EnsureAcceptQueue()))) yield break;
+        var queue = await subscribed.Task.ConfigureAwait(false);
+        while (await queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (queue.Reader.TryRead(out var socket)) yield return socket;
     }
 }

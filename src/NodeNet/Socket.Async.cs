@@ -63,7 +63,8 @@ public sealed partial class Socket : IAsyncDisposable
     }
 
     /// <summary>Reads into <paramref name="buffer"/>; 0 at the end of the stream. Switches the socket to pull mode:
-    /// 'data' events stop. Cancelling a pending read leaves the socket usable and loses no data.</summary>
+    /// 'data' events stop, and the socket behaves as allowHalfOpen (end your side with <see cref="EndAsync"/>).
+    /// Cancelling a pending read leaves the socket usable and loses no data.</summary>
     public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var transport = EnsureTransport(output: false);

@@ -185,10 +185,13 @@ public sealed partial class Socket
     {
         if (_endEmitted || _destroyed) return;
         _endEmitted = true;
+        // Pull mode (ReadAsync/AsStream/AsPipe) reads at the application's pace, so EOF reaching the pipe must not end
+        // our side before the application has consumed what came before it: the application ends its side itself.
+        bool autoEnd = !AllowHalfOpen && !_transportAttached;
         // Node's onReadableStreamEnd swaps write for writeAfterFIN: once our side has ended too, writes fail with EPIPE.
-        if (!AllowHalfOpen) _writeAfterFin = true;
+        if (autoEnd) _writeAfterFin = true;
         Emit("end");
-        if (Writable && !AllowHalfOpen && _transport?.HasOutput != true) // with AsPipe the application ends its side
+        if (Writable && autoEnd)
         {
             // Node ends our side on the next tick, so a write inside an 'end' listener still goes out.
             _loop.NextTick(() => { if (Writable) End(); });

@@ -41,9 +41,11 @@ public sealed partial class EventLoop
 
     private void RunImmediates()
     {
-        // Immediates queued while these run wait for the next turn, as in Node.
+        if (_immediates.Count == 0) return; // the check handle fires every turn; most turns have nothing to run
+        // Immediates queued while these run wait for the next turn, as in Node: swap in the spare queue.
         var batch = _immediates;
-        _immediates = new Queue<Immediate>();
+        _immediates = _spareImmediates;
+        _spareImmediates = batch;
         while (batch.TryDequeue(out var immediate))
         {
             if (!immediate.Cleared)
@@ -52,7 +54,7 @@ public sealed partial class EventLoop
                 Invoke(immediate.Callback);
                 AfterCallback();
             }
-            if (!UserCallbacksAllowed) return;
+            if (!UserCallbacksAllowed) { batch.Clear(); return; }
         }
         UpdateImmediateRefs();
     }

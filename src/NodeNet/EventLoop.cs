@@ -34,6 +34,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     private readonly Queue<Action> _ticks = new();
     private readonly Queue<Action> _microtasks = new();
     private Queue<Immediate> _immediates = new();
+    private Queue<Immediate> _spareImmediates = new();
     private bool _draining;
 
     private ExceptionDispatchInfo? _fatal;
@@ -158,7 +159,9 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     {
         var ready = new TaskCompletionSource<EventLoop>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() => HostedMain(ready)) { IsBackground = true, Name = threadName ?? "NodeNet loop" };
-        thread.Start();
+        // The loop serves everyone: it must not carry the AsyncLocals of whoever happened to start it (and with a
+        // default ExecutionContext, pipe continuations on it need not box their state).
+        using (ExecutionContext.SuppressFlow()) thread.Start();
         return ready.Task.GetAwaiter().GetResult();
     }
 

@@ -6,16 +6,17 @@ namespace NodeNet;
 // The Task-based API. Every method may be called from any thread: the work runs on the server's loop.
 public sealed partial class Server : IAsyncEnumerable<Socket>
 {
-    /// <summary>Listens; completes at 'listening', faults with the listen error. Cancelling before then closes the server.</summary>
-    public Task ListenAsync(ListenOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Listens; completes at 'listening' with the bound address, faults with the listen error.
+    /// Cancelling before then closes the server.</summary>
+    public Task<AddressInfo> ListenAsync(ListenOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<AddressInfo>(cancellationToken);
+        var done = new TaskCompletionSource<AddressInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
         bool posted = _loop.RunOrPost(() =>
         {
             Action<Exception>? onError = null;
-            Action onListening = () => { Off("error", onError!); done.TrySetResult(); };
+            Action onListening = () => { Off("error", onError!); done.TrySetResult(Address()!); };
             EnsureAcceptQueue(); // from now on, connections wait for an enumerator instead of being missed
             onError = e => { Off("listening", onListening); done.TrySetException(e); };
             Once("listening", onListening);
@@ -33,11 +34,11 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
     }
 
     /// <summary>Listens on <paramref name="port"/> (0: any) and <paramref name="host"/> (default: every interface).</summary>
-    public Task ListenAsync(int port, string? host = null, CancellationToken cancellationToken = default) =>
+    public Task<AddressInfo> ListenAsync(int port, string? host = null, CancellationToken cancellationToken = default) =>
         ListenAsync(new ListenOptions { Port = port, Host = host }, cancellationToken);
 
     /// <summary>Listens on a Unix domain socket path or Windows pipe name.</summary>
-    public Task ListenAsync(string path, CancellationToken cancellationToken = default) =>
+    public Task<AddressInfo> ListenAsync(string path, CancellationToken cancellationToken = default) =>
         ListenAsync(new ListenOptions { Path = path ?? throw NodeErrors.InvalidArgType("path", "of type string", null) }, cancellationToken);
 
     /// <summary>Closes; completes at 'close' (once every connection has ended), faults with ERR_SERVER_NOT_RUNNING

@@ -61,6 +61,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     /// <summary>server.address(): the bound endpoint, the pipe path, or null before listening (and after a TCP close).</summary>
     public unsafe AddressInfo? Address()
     {
+        _loop.Uv.VerifyThread();
         if (_pipeName != null) return new AddressInfo { Address = _pipeName };
         if (_handle is not UvTcp tcp) return null;
         SockAddrStorage sa;

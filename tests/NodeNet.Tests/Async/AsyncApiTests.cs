@@ -26,8 +26,7 @@ public class AsyncApiTests
         {
             await using (var server = await OnLoop(loop, () => Net.CreateServer()))
             {
-                await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline);
-                int port = await OnLoop(loop, () => server.Address()!.Port);
+                int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
                 var serving = Task.Run(async () =>
                 {
                     await foreach (var accepted in server)
@@ -70,9 +69,8 @@ public class AsyncApiTests
     public async Task Objects_created_off_any_loop_use_the_default_loop()
     {
         await using var server = Net.CreateServer();
-        await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline);
+        int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
         var accept = Task.Run(async () => { await foreach (var s in server) return s; return null; });
-        int port = await OnLoop(EventLoop.Default, () => server.Address()!.Port);
         await using var client = await Net.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline);
         var accepted = await accept.WaitAsync(Deadline);
         Assert.NotNull(accepted);
@@ -87,8 +85,7 @@ public class AsyncApiTests
     public async Task ListenAsync_faults_with_Nodes_error_and_CloseAsync_when_not_running()
     {
         await using var a = Net.CreateServer();
-        await a.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline);
-        int port = await OnLoop(EventLoop.Default, () => a.Address()!.Port);
+        int port = (await a.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
         var b = Net.CreateServer();
         var e = await Assert.ThrowsAsync<NodeNetException>(() => b.ListenAsync(port, "127.0.0.1").WaitAsync(Deadline));
         Assert.Equal("EADDRINUSE", e.Code);
@@ -103,9 +100,8 @@ public class AsyncApiTests
     public async Task Cancelling_a_pending_ReadAsync_leaves_the_socket_usable_and_loses_nothing()
     {
         await using var server = Net.CreateServer();
-        await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline);
+        int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
         var accept = Task.Run(async () => { await foreach (var s in server) return s; return null; });
-        int port = await OnLoop(EventLoop.Default, () => server.Address()!.Port);
         await using var client = await Net.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline);
         var peer = (await accept.WaitAsync(Deadline))!;
 
@@ -158,8 +154,7 @@ public class AsyncApiTests
     {
         const int Threads = 8, PerThread = 300;
         await using var server = Net.CreateServer();
-        await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline);
-        int port = await OnLoop(EventLoop.Default, () => server.Address()!.Port);
+        int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
         var received = Task.Run(async () =>
         {
             await foreach (var s in server)
@@ -199,10 +194,8 @@ public class AsyncApiTests
         var data = RandomNumberGenerator.GetBytes(4 * 1024 * 1024);
         await using var source = Net.CreateServer();
         await using var sink = Net.CreateServer();
-        await source.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline);
-        await sink.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline);
-        int sourcePort = await OnLoop(EventLoop.Default, () => source.Address()!.Port);
-        int sinkPort = await OnLoop(EventLoop.Default, () => sink.Address()!.Port);
+        int sourcePort = (await source.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
+        int sinkPort = (await sink.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
         var serveSource = Task.Run(async () => { await foreach (var s in source) { await s.WriteAsync(data); await s.EndAsync(); return; } });
         var collect = Task.Run(async () =>
         {

@@ -30,10 +30,7 @@ public class TlsTests
         using var certificate = SelfSigned();
         var data = RandomNumberGenerator.GetBytes(1024 * 1024);
         await using var server = Net.CreateServer();
-        await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline);
-        var portTcs = new TaskCompletionSource<int>();
-        EventLoop.Default.Post(() => portTcs.SetResult(server.Address()!.Port));
-        int port = await portTcs.Task;
+        int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
 
         var serving = Task.Run(async () =>
         {

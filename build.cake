@@ -104,7 +104,7 @@ Task("Native")
 
 Task("Build")
     .IsDependentOn("Native")
-    .Does(() => Must(Run("dotnet", $"build interop.sln -c {configuration} -nologo -v:q"), "dotnet build"));
+    .Does(() => Must(Run("dotnet", $"build interop.sln -c {configuration} -nologo -v:q -p:ContinuousIntegrationBuild=true"), "dotnet build"));
 
 Task("Test")
     .Description("Runs the whole test suite (ABI probe, loop, Node parity and conformance against node)")

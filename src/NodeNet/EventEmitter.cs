@@ -17,7 +17,8 @@ public partial class EventEmitter
     /// <summary>Process warnings (MaxListenersExceededWarning). With no subscriber they are written to stderr, as Node does.</summary>
     public static event Action<EmitterWarning>? Warning;
 
-    private readonly OrderedDictionary<string, Listener[]> _events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Listener[]> _events = new(StringComparer.Ordinal);
+    private readonly List<string> _order = []; // event names in the order first added, as Node's eventNames()
     private HashSet<string>? _warned;
     private int? _maxListeners;
 
@@ -82,14 +83,14 @@ public partial class EventEmitter
         if (eventName != null)
         {
             if (!_events.TryGetValue(eventName, out var list)) return this;
-            _events.Remove(eventName);
+            RemoveEvent(eventName);
             if (notify)
                 for (int i = list.Length - 1; i >= 0; i--) Emit("removeListener", eventName, list[i].Target);
             return this;
         }
-        if (!notify) { _events.Clear(); return this; }
+        if (!notify) { _events.Clear(); _order.Clear(); return this; }
         // As Node: every other event first (each LIFO), 'removeListener' itself last.
-        foreach (string name in _events.Keys.Where(k => k != "removeListener").ToArray()) RemoveAllListeners(name);
+        foreach (string name in _order.Where(k => k != "removeListener").ToArray()) RemoveAllListeners(name);
         RemoveAllListeners("removeListener");
         return this;
     }
@@ -127,7 +128,7 @@ public partial class EventEmitter
         : listener == null ? list.Length : list.Count(l => l.Target.Equals(listener));
 
     /// <summary>Events that have listeners, in the order they were first added.</summary>
-    public string[] EventNames() => [.. _events.Keys];
+    public string[] EventNames() => [.. _order];
 
     /// <summary>emitter.setMaxListeners: 0 means unlimited.</summary>
     public EventEmitter SetMaxListeners(int n)
@@ -147,7 +148,7 @@ public partial class EventEmitter
     {
         ArgumentNullException.ThrowIfNull(eventName);
         if (_events.ContainsKey("newListener")) Emit("newListener", eventName, entry.Target);
-        if (!_events.TryGetValue(eventName, out var list)) _events[eventName] = [entry];
+        if (!_events.TryGetValue(eventName, out var list)) { _events[eventName] = [entry]; _order.Add(eventName); }
         else _events[eventName] = prepend ? [entry, .. list] : [.. list, entry];
         CheckMax(eventName);
         OnListenerAdded(eventName);
@@ -159,11 +160,17 @@ public partial class EventEmitter
 
     private void Remove(string eventName, Listener[] list, int index)
     {
-        if (list.Length == 1) { _events.Remove(eventName); return; }
+        if (list.Length == 1) { RemoveEvent(eventName); return; }
         var copy = new Listener[list.Length - 1];
         Array.Copy(list, 0, copy, 0, index);
         Array.Copy(list, index + 1, copy, index, list.Length - index - 1);
         _events[eventName] = copy;
+    }
+
+    private void RemoveEvent(string eventName)
+    {
+        _events.Remove(eventName);
+        _order.Remove(eventName);
     }
 
     private void CheckMax(string eventName)

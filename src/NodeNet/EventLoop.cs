@@ -57,6 +57,18 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
         _check = new UvCheck(Uv, RunImmediates);
     }
 
+    /// <summary>Where libuv was loaded from (the app-local runtimes/&lt;rid&gt;/native copy, or a system name); loads it if needed.</summary>
+    public static string NativeLibraryPath
+    {
+        get { LibuvLoader.EnsureLoaded(); return LibuvLoader.LoadedFrom!; }
+    }
+
+    /// <summary>The loaded libuv's version, as uv_version_string() reports it.</summary>
+    public static unsafe string LibuvVersion
+    {
+        get { LibuvLoader.EnsureLoaded(); return System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint)Native.Uv.uv_version_string())!; }
+    }
+
     /// <summary>The loop running on the current thread, or null.</summary>
     public static EventLoop? Current => t_current;
 

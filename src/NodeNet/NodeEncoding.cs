@@ -106,7 +106,7 @@ internal sealed class StringDecoder
             case "ascii":
                 return string.Create(bytes.Length, bytes.ToArray(), static (span, b) => { for (int i = 0; i < b.Length; i++) span[i] = (char)(b[i] & 0x7f); });
             case "hex":
-                return Convert.ToHexStringLower(bytes);
+                return Convert.ToHexString(bytes).ToLowerInvariant();
             default:
                 return Base64(bytes, flush, Encoding == "base64url");
         }

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace NodeNet.Tests;
+
+/// <summary>The docs' C# examples are compiled code: each ```csharp block must appear in docs/examples/*.cs,
+/// which this test project compiles. A snippet that drifts from the API fails the build or this test.</summary>
+public class DocsTests
+{
+    private static string[] Normalize(string text) =>
+        text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("using ")).ToArray();
+
+    public static IEnumerable<object[]> Pages()
+    {
+        yield return ["README.md"];
+        foreach (var page in Directory.GetFiles(Path.Combine(TestLoop.RepoRoot, "docs"), "*.md").Order())
+            yield return [Path.Combine("docs", Path.GetFileName(page))];
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Every_csharp_block_is_compiled_code(string page)
+    {
+        string text = File.ReadAllText(Path.Combine(TestLoop.RepoRoot, page));
+        var compiled = Directory.GetFiles(Path.Combine(TestLoop.RepoRoot, "docs", "examples"), "*.cs")
+            .Select(f => Normalize(File.ReadAllText(f))).ToList();
+        var blocks = Regex.Matches(text, "```csharp\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        foreach (var block in blocks)
+        {
+            var lines = Normalize(block);
+            bool found = compiled.Any(file => Enumerable.Range(0, Math.Max(0, file.Length - lines.Length + 1))
+                .Any(i => file.AsSpan(i, lines.Length).SequenceEqual(lines)));
+            Assert.True(found, $"{page}: this example is not in docs/examples/*.cs, so it is not compiled:\n{block}");
+        }
+    }
+
+    [Fact]
+    public void The_four_pages_exist()
+    {
+        foreach (var page in new[] { "coming-from-node.md", "differences-from-node.md", "threading-model.md", "native-library.md" })
+            Assert.True(File.Exists(Path.Combine(TestLoop.RepoRoot, "docs", page)), page);
+    }
+}

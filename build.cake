@@ -156,6 +156,21 @@ Task("Demo")
     if (server.ExitCode != 0) throw new Exception($"the echo server exited with {server.ExitCode}");
 });
 
+Task("Bench")
+    .Description("Benchmarks NodeNet against node, bun, deno and System.Net.Sockets (--quick: a one-minute smoke run)")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    System.IO.Directory.CreateDirectory($"{root}/bench/bin");
+    Must(Run("cc", "-O2 -o bench/bin/netload bench/netload.c"), "compiling bench/netload.c");
+    // Bun and Deno ship their binaries inside their npm packages; install them next to the bench.
+    Must(Run("npm", "install --no-audit --no-fund --loglevel=error", workingDirectory: $"{root}/bench"), "npm install (bun, deno)");
+    string extra = HasArgument("quick") ? " --quick" : "";
+    if (HasArgument("rounds")) extra += $" --rounds {Argument<int>("rounds")}";
+    if (HasArgument("seconds")) extra += $" --seconds {Argument<int>("seconds")}";
+    Must(Run("dotnet", $"bench/Runner/bin/{configuration}/net10.0/Runner.dll --root \"{root}\" --configuration {configuration}{extra}"), "benchmark");
+});
+
 Task("Pack")
     .IsDependentOn("Build")
     .Does(() => Must(Run("dotnet", $"pack src/NodeNet/NodeNet.csproj -c {configuration} --no-build -o \"{artifacts}\" -nologo"), "dotnet pack"));

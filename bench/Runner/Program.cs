@@ -1,0 +1,220 @@
+// The benchmark: every contender echo server under the same netload workloads, in alternating order over
+// several rounds; prints and writes a table of medians with ratios to node and bun, and an SVG chart.
+//   Runner --root <repo> [--quick] [--rounds N] [--seconds S]
+// --quick is CI's smoke test: one short round; it fails only if a contender does not start or echoes wrongly.
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Bench;
+
+string root = Arg("--root") ?? Directory.GetCurrentDirectory();
+bool quick = args.Contains("--quick");
+int rounds = int.Parse(Arg("--rounds") ?? (quick ? "1" : "3"), CultureInfo.InvariantCulture);
+int seconds = int.Parse(Arg("--seconds") ?? (quick ? "1" : "5"), CultureInfo.InvariantCulture);
+string config = Arg("--configuration") ?? "Release";
+string bin = Path.Combine(root, "bench", "bin");
+string netload = Path.Combine(bin, "netload");
+string nodeModules = Path.Combine(root, "bench", "node_modules");
+string echoJs = Path.Combine(root, "bench", "servers", "echo.mjs");
+string Dll(string project, string name) => Path.Combine(root, project, "bin", config, "net10.0", name + ".dll");
+
+var contenders = new List<Contender>
+{
+    new("NodeNet events", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "events"]),
+    new("NodeNet pipe", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "pipe"]),
+    new("node", "node", [echoJs]),
+    new("bun", Path.Combine(nodeModules, ".bin", "bun"), [echoJs]),
+    new("deno", Path.Combine(nodeModules, ".bin", "deno"), ["run", "-A", "--quiet", echoJs]),
+    new("System.Net.Sockets", "dotnet", [Dll("bench/servers/SocketsEcho", "SocketsEcho")]),
+};
+var workloads = new List<Workload>
+{
+    new("pingpong50", "ping-pong 64 B, 50 connections", "ops/s", "ops_s", false, "--mode", "pingpong", "--conns", "50", "--size", "64"),
+    new("latency1", "ping-pong 64 B, 1 connection", "ops/s", "ops_s", false, "--mode", "pingpong", "--conns", "1", "--size", "64"),
+    new("stream4", "streaming 64 KiB writes, 4 connections", "MB/s", "mb_s", false, "--mode", "stream", "--conns", "4", "--size", "65536"),
+    new("churn", "connection churn (connect, 64 B round trip, close), 10 at a time", "conn/s", "ops_s", false, "--mode", "connrate", "--conns", "10", "--size", "64"),
+    new("unix50", "ping-pong 64 B over a Unix socket, 50 connections", "ops/s", "ops_s", true, "--mode", "pingpong", "--conns", "50", "--size", "64"),
+};
+
+// results[contender][metric] = values over rounds
+var results = contenders.ToDictionary(c => c.Name, _ => new Dictionary<string, List<double>>());
+void Add(string contender, string metric, double value)
+{
+    var m = results[contender];
+    if (!m.TryGetValue(metric, out var list)) m[metric] = list = [];
+    list.Add(value);
+}
+
+int total = rounds * contenders.Count, step = 0, failures = 0;
+var clock = Stopwatch.StartNew();
+string socketDir = Path.Combine(Path.GetTempPath(), "nodenet-bench-" + Environment.ProcessId);
+Directory.CreateDirectory(socketDir);
+for (int round = 0; round < rounds; round++)
+{
+    // Alternate the order each round, so no contender always runs first (or on a warmer machine).
+    var order = contenders.Skip(round % contenders.Count).Concat(contenders.Take(round % contenders.Count)).ToList();
+    if (round % 2 == 1) order.Reverse();
+    foreach (var c in order)
+    {
+        step++;
+        int port = FreePort();
+        string path = Path.Combine(socketDir, $"{round}-{contenders.IndexOf(c)}.sock");
+        Process? tcpServer = null, unixServer = null;
+        try
+        {
+            tcpServer = c.Start(port.ToString(CultureInfo.InvariantCulture));
+            if (round == 0) CheckEcho(c, port.ToString(CultureInfo.InvariantCulture));
+            foreach (var w in workloads.Where(w => !w.Unix))
+            {
+                var r = Workload.Run(netload, port.ToString(CultureInfo.InvariantCulture), false, w.NetloadArgs, seconds);
+                Record(c, w, r);
+            }
+            Add(c.Name, "rss", Contender.PeakRssMiB(tcpServer));
+            unixServer = c.Start(path);
+            if (round == 0) CheckEcho(c, path);
+            foreach (var w in workloads.Where(w => w.Unix)) Record(c, w, Workload.Run(netload, path, true, w.NetloadArgs, seconds));
+        }
+        catch (Exception e)
+        {
+            failures++;
+            Console.WriteLine($"[{step}/{total}] {c.Name}: FAILED: {e.Message}");
+        }
+        finally
+        {
+            if (tcpServer != null) Contender.Stop(tcpServer);
+            if (unixServer != null) Contender.Stop(unixServer);
+        }
+    }
+}
+Directory.Delete(socketDir, true);
+
+void Record(Contender c, Workload w, Dictionary<string, double> r)
+{
+    double value = r.GetValueOrDefault(w.Metric);
+    Add(c.Name, w.Name, value);
+    if (w.Name is "pingpong50" or "latency1") { Add(c.Name, w.Name + ".p50", r.GetValueOrDefault("p50_us")); Add(c.Name, w.Name + ".p99", r.GetValueOrDefault("p99_us")); }
+    Console.WriteLine($"[{step}/{total} {clock.Elapsed:mm\\:ss}] {c.Name,-20} {w.Name,-11} {value,12:N0} {w.Unit}{(r.GetValueOrDefault("errors") > 0 ? $" ({r["errors"]} errors)" : "")}");
+}
+
+// Correctness before speed: NodeNet's echo checker pushes data through the contender and compares it byte for byte.
+void CheckEcho(Contender c, string where)
+{
+    var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    foreach (var a in new[] { Dll("samples/Echo", "Echo"), "--check", where, "--connections", "2", "--megabytes", "1" }) psi.ArgumentList.Add(a);
+    using var p = Process.Start(psi)!;
+    string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+    if (!p.WaitForExit(60_000) || p.ExitCode != 0) throw new InvalidOperationException($"echo check failed on {where}: {output.Trim()}");
+    Console.WriteLine($"[{step}/{total}] {c.Name}: echo verified on {(where.Contains('/') ? "a Unix socket" : "TCP")}");
+}
+
+double Median(string contender, string metric)
+{
+    if (!results[contender].TryGetValue(metric, out var v) || v.Count == 0) return double.NaN;
+    var s = v.OrderBy(x => x).ToList();
+    return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
+}
+
+string Ratio(double mine, double theirs, bool lowerIsBetter) =>
+    double.IsNaN(mine) || double.IsNaN(theirs) || theirs == 0 || mine == 0 ? "–" : $"{(lowerIsBetter ? theirs / mine : mine / theirs):F2}×";
+
+var md = new StringBuilder();
+md.AppendLine($"# NodeNet benchmark{(quick ? " (quick smoke run: not a measurement)" : "")}");
+md.AppendLine();
+md.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {rounds} round(s) × {seconds} s per workload, contenders in alternating order · medians · load from `bench/netload.c` (epoll, C) on the same machine.");
+md.AppendLine();
+md.AppendLine("Machine: " + Machine());
+md.AppendLine();
+md.AppendLine("Ratios are NodeNet's figure over the other runtime's (above 1× is better for NodeNet; for RSS and latency, the inverse, so above 1× still means NodeNet is better).");
+foreach (var w in workloads.Append(new Workload("rss", "peak RSS of the server under the TCP workloads", "MiB", "", false)))
+{
+    bool lower = w.Name == "rss";
+    md.AppendLine();
+    md.AppendLine($"## {w.Title} ({w.Unit})");
+    md.AppendLine();
+    bool latency = w.Name is "pingpong50" or "latency1";
+    md.AppendLine(latency ? "| contender | ops/s | p50 µs | p99 µs | vs node | vs bun |" : $"| contender | {w.Unit} | vs node | vs bun |");
+    md.AppendLine(latency ? "|---|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|");
+    foreach (var c in contenders)
+    {
+        double v = Median(c.Name, w.Name);
+        string vsNode = c.Name.StartsWith("NodeNet") ? Ratio(v, Median("node", w.Name), lower) : "";
+        string vsBun = c.Name.StartsWith("NodeNet") ? Ratio(v, Median("bun", w.Name), lower) : "";
+        md.AppendLine(latency
+            ? $"| {c.Name} | {v:N0} | {Median(c.Name, w.Name + ".p50"):N0} | {Median(c.Name, w.Name + ".p99"):N0} | {vsNode} | {vsBun} |"
+            : $"| {c.Name} | {(lower ? v.ToString("N1", CultureInfo.InvariantCulture) : v.ToString("N0", CultureInfo.InvariantCulture))} | {vsNode} | {vsBun} |");
+    }
+}
+string table = md.ToString();
+Console.WriteLine();
+Console.WriteLine(table);
+string results_dir = Path.Combine(root, "bench", "results");
+Directory.CreateDirectory(results_dir);
+string name = quick ? "quick" : "latest";
+File.WriteAllText(Path.Combine(results_dir, name + ".md"), table + $"\n![ratios]({name}.svg)\n");
+File.WriteAllText(Path.Combine(results_dir, name + ".svg"), Chart());
+Console.WriteLine($"wrote bench/results/{name}.md and {name}.svg in {clock.Elapsed:mm\\:ss}");
+return failures == 0 ? 0 : 1;
+
+string Chart()
+{
+    // Bars of NodeNet events / pipe relative to node (1× line), per workload.
+    var names = workloads.Select(w => w.Name).Append("rss").ToList();
+    const int W = 720, rowH = 46, left = 150, barH = 16;
+    double max = 3;
+    var svg = new StringBuilder();
+    int h = 40 + names.Count * rowH + 30;
+    svg.AppendLine($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"12\">");
+    svg.AppendLine($"<text x=\"10\" y=\"20\" font-size=\"14\">NodeNet relative to node (1× = node; right is better)</text>");
+    double X(double r) => left + Math.Min(r, max) / max * (W - left - 60);
+    svg.AppendLine($"<line x1=\"{X(1):F0}\" y1=\"30\" x2=\"{X(1):F0}\" y2=\"{h - 25}\" stroke=\"#888\" stroke-dasharray=\"4\"/>");
+    for (int i = 0; i < names.Count; i++)
+    {
+        int y = 40 + i * rowH;
+        svg.AppendLine($"<text x=\"10\" y=\"{y + 20}\">{names[i]}</text>");
+        string[] who = ["NodeNet events", "NodeNet pipe"];
+        for (int k = 0; k < who.Length; k++)
+        {
+            double v = Median(who[k], names[i]), node = Median("node", names[i]);
+            double r = names[i] == "rss" ? node / v : v / node;
+            if (double.IsNaN(r) || double.IsInfinity(r)) continue;
+            int by = y + k * (barH + 2);
+            svg.AppendLine($"<rect x=\"{left}\" y=\"{by}\" width=\"{X(r) - left:F0}\" height=\"{barH}\" fill=\"{(k == 0 ? "#3a7bd5" : "#2ca58d")}\"/>");
+            svg.AppendLine($"<text x=\"{X(r) + 4:F0}\" y=\"{by + 12}\">{r:F2}× {(k == 0 ? "events" : "pipe")}</text>");
+        }
+    }
+    svg.AppendLine($"<text x=\"{X(1) - 8:F0}\" y=\"{h - 10}\">1×</text></svg>");
+    return svg.ToString();
+}
+
+string Machine()
+{
+    string cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "?";
+    string mem = File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim();
+    string V(string file, params string[] a)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var x in a) psi.ArgumentList.Add(x);
+            using var p = Process.Start(psi)!;
+            string o = p.StandardOutput.ReadToEnd().Trim().Split('\n')[0];
+            p.WaitForExit();
+            return o;
+        }
+        catch (Exception) { return "?"; }
+    }
+    return $"{Environment.ProcessorCount} cores ({cpu}), {mem} RAM, Linux {V("uname", "-r")}; " +
+           $".NET {Environment.Version}, node {V("node", "--version")}, bun {V(Path.Combine(nodeModules, ".bin", "bun"), "--version")}, " +
+           $"{V(Path.Combine(nodeModules, ".bin", "deno"), "--version")}, libuv {V("dotnet", Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "version", "-")}";
+}
+
+static int FreePort()
+{
+    var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    l.Start();
+    int p = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+    l.Stop();
+    return p;
+}
+
+string? Arg(string name) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }

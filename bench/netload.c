@@ -1,0 +1,139 @@
+// Adopted from shared/tools/netload.c (the project's provided load generator); kept unchanged so figures stay comparable.
+// netload: a small epoll load generator for echo servers (TCP or Unix socket).
+// Modes:
+//   pingpong: each connection sends SIZE bytes, waits for SIZE echoed bytes, repeats.
+//   stream:   each connection writes continuously and reads back; reports echoed bytes/s.
+//   connrate: connect, send SIZE bytes, read SIZE back, close; repeat. Reports conns/s.
+// Output: one line of key=value pairs, e.g. "mode=pingpong conns=50 ops=123456 ops_s=... mb_s=... p50_us=... p99_us=... errors=0"
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { PINGPONG, STREAM, CONNRATE };
+typedef struct {
+  int fd;
+  size_t sent, recvd;      // within current message (pingpong/connrate)
+  uint64_t t0;             // message start (ns)
+  uint64_t total_sent, total_recvd;
+  int connected;
+} conn_t;
+
+static int mode = PINGPONG, nconns = 50, duration = 5;
+static size_t size = 64;
+static char *host = "127.0.0.1", *upath = NULL;
+static int port = 8124;
+static char *buf, *rbuf;
+static int ep;
+static uint64_t ops, errors, bytes;
+static uint32_t *lat; static size_t nlat, caplat;
+
+static uint64_t now_ns(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1000000000ull + t.tv_nsec; }
+
+static int open_conn(void) {
+  int fd;
+  if (upath) {
+    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    struct sockaddr_un a = {.sun_family = AF_UNIX};
+    strncpy(a.sun_path, upath, sizeof a.sun_path - 1);
+    if (connect(fd, (struct sockaddr *)&a, sizeof a) < 0 && errno != EINPROGRESS && errno != EAGAIN) { close(fd); return -1; }
+  } else {
+    int v6 = strchr(host, ':') != NULL;
+    fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    int one = 1; setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    int r;
+    if (v6) { struct sockaddr_in6 a = {.sin6_family = AF_INET6, .sin6_port = htons(port)}; inet_pton(AF_INET6, host, &a.sin6_addr); r = connect(fd, (struct sockaddr *)&a, sizeof a); }
+    else { struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port)}; inet_pton(AF_INET, host, &a.sin_addr); r = connect(fd, (struct sockaddr *)&a, sizeof a); }
+    if (r < 0 && errno != EINPROGRESS) { close(fd); return -1; }
+  }
+  return fd;
+}
+
+static void arm(conn_t *c, uint32_t ev, int op) { struct epoll_event e = {.events = ev, .data.ptr = c}; epoll_ctl(ep, op, c->fd, &e); }
+
+static void start(conn_t *c) {
+  c->fd = open_conn(); c->sent = c->recvd = 0; c->connected = 0; c->t0 = now_ns();
+  if (c->fd < 0) { errors++; return; }
+  arm(c, EPOLLIN | EPOLLOUT, EPOLL_CTL_ADD);
+}
+
+static void record(uint64_t ns) {
+  if (nlat == caplat) { caplat = caplat ? caplat * 2 : 1 << 16; lat = realloc(lat, caplat * sizeof *lat); }
+  lat[nlat++] = (uint32_t)(ns / 1000 > UINT32_MAX ? UINT32_MAX : ns / 1000);
+}
+
+static int cmpu(const void *a, const void *b) { uint32_t x = *(uint32_t *)a, y = *(uint32_t *)b; return x < y ? -1 : x > y; }
+
+static void on_event(conn_t *c, uint32_t ev, int stopping) {
+  if (ev & (EPOLLERR | EPOLLHUP) && !(ev & EPOLLIN)) { errors++; close(c->fd); if (mode == CONNRATE && !stopping) start(c); else c->fd = -1; return; }
+  if (mode == STREAM) {
+    if (ev & EPOLLOUT) { ssize_t n = write(c->fd, buf, size); if (n > 0) c->total_sent += n; }
+    if (ev & EPOLLIN) { for (;;) { ssize_t n = read(c->fd, rbuf, 1 << 16); if (n > 0) { bytes += n; continue; } if (n == 0) { errors++; close(c->fd); c->fd = -1; } break; } }
+    return;
+  }
+  if ((ev & EPOLLOUT) && c->sent < size) {
+    ssize_t n = write(c->fd, buf + c->sent, size - c->sent);
+    if (n > 0) c->sent += n; else if (n < 0 && errno != EAGAIN) { errors++; close(c->fd); c->fd = -1; return; }
+    if (c->sent == size) arm(c, EPOLLIN, EPOLL_CTL_MOD);
+  }
+  if (ev & EPOLLIN) {
+    for (;;) {
+      ssize_t n = read(c->fd, rbuf, size - c->recvd > (1 << 16) ? (1 << 16) : size - c->recvd);
+      if (n > 0) { c->recvd += n; bytes += n; if (c->recvd < size) continue; }
+      else if (n == 0) { errors++; close(c->fd); c->fd = -1; if (mode == CONNRATE && !stopping) start(c); return; }
+      else if (errno != EAGAIN) { errors++; close(c->fd); c->fd = -1; return; }
+      break;
+    }
+    if (c->recvd == size) {
+      uint64_t t = now_ns(); ops++; record(t - c->t0);
+      if (mode == CONNRATE) { close(c->fd); if (!stopping) start(c); else c->fd = -1; return; }
+      c->sent = c->recvd = 0; c->t0 = t;
+      if (stopping) return;
+      ssize_t w = write(c->fd, buf, size);
+      if (w > 0) c->sent = w;
+      if (c->sent < size) arm(c, EPOLLOUT | EPOLLIN, EPOLL_CTL_MOD);
+    }
+  }
+}
+
+int main(int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (!strcmp(a, "--mode") && v) { mode = !strcmp(v, "stream") ? STREAM : !strcmp(v, "connrate") ? CONNRATE : PINGPONG; i++; }
+    else if (!strcmp(a, "--conns") && v) { nconns = atoi(v); i++; }
+    else if (!strcmp(a, "--size") && v) { size = strtoul(v, 0, 10); i++; }
+    else if (!strcmp(a, "--duration") && v) { duration = atoi(v); i++; }
+    else if (!strcmp(a, "--host") && v) { host = v; i++; }
+    else if (!strcmp(a, "--port") && v) { port = atoi(v); i++; }
+    else if (!strcmp(a, "--unix") && v) { upath = v; i++; }
+    else { fprintf(stderr, "usage: netload [--mode pingpong|stream|connrate] [--conns N] [--size BYTES] [--duration S] [--host H --port P | --unix PATH]\n"); return 2; }
+  }
+  buf = malloc(size); rbuf = malloc(1 << 16); memset(buf, 'x', size);
+  ep = epoll_create1(0);
+  conn_t *cs = calloc(nconns, sizeof *cs);
+  for (int i = 0; i < nconns; i++) start(&cs[i]);
+  struct epoll_event evs[512];
+  uint64_t t0 = now_ns(), end = t0 + (uint64_t)duration * 1000000000ull;
+  while (now_ns() < end) {
+    int n = epoll_wait(ep, evs, 512, 100);
+    for (int i = 0; i < n; i++) on_event(evs[i].data.ptr, evs[i].events, 0);
+  }
+  double secs = (now_ns() - t0) / 1e9;
+  qsort(lat, nlat, sizeof *lat, cmpu);
+  uint32_t p50 = nlat ? lat[nlat / 2] : 0, p99 = nlat ? lat[(size_t)(nlat * 0.99)] : 0;
+  const char *mn = mode == STREAM ? "stream" : mode == CONNRATE ? "connrate" : "pingpong";
+  printf("mode=%s conns=%d size=%zu secs=%.2f ops=%llu ops_s=%.0f mb_s=%.1f p50_us=%u p99_us=%u errors=%llu\n", mn, nconns, size, secs,
+         (unsigned long long)ops, ops / secs, bytes / secs / 1e6, p50, p99, (unsigned long long)errors);
+  return 0;
+}

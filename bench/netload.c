@@ -1,4 +1,6 @@
-// Adopted from shared/tools/netload.c (the project's provided load generator); kept unchanged so figures stay comparable.
+// Adopted from shared/tools/netload.c (the project's provided load generator). One extension: --sources N binds
+// client sockets to 127.0.0.1..N in turn, since connection churn otherwise exhausts one address's ephemeral ports
+// (TIME_WAIT) and measures the client instead of the server.
 // netload: a small epoll load generator for echo servers (TCP or Unix socket).
 // Modes:
 //   pingpong: each connection sends SIZE bytes, waits for SIZE echoed bytes, repeats.
@@ -34,6 +36,7 @@ static int mode = PINGPONG, nconns = 50, duration = 5;
 static size_t size = 64;
 static char *host = "127.0.0.1", *upath = NULL;
 static int port = 8124;
+static int nsources = 1, next_source;
 static char *buf, *rbuf;
 static int ep;
 static uint64_t ops, errors, bytes;
@@ -52,6 +55,10 @@ static int open_conn(void) {
     int v6 = strchr(host, ':') != NULL;
     fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
     int one = 1; setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (!v6 && nsources > 1) {
+      struct sockaddr_in src = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(0x7f000001 + (next_source++ % nsources))};
+      if (bind(fd, (struct sockaddr *)&src, sizeof src) < 0) { close(fd); return -1; }
+    }
     int r;
     if (v6) { struct sockaddr_in6 a = {.sin6_family = AF_INET6, .sin6_port = htons(port)}; inet_pton(AF_INET6, host, &a.sin6_addr); r = connect(fd, (struct sockaddr *)&a, sizeof a); }
     else { struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port)}; inet_pton(AF_INET, host, &a.sin_addr); r = connect(fd, (struct sockaddr *)&a, sizeof a); }
@@ -117,7 +124,8 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--host") && v) { host = v; i++; }
     else if (!strcmp(a, "--port") && v) { port = atoi(v); i++; }
     else if (!strcmp(a, "--unix") && v) { upath = v; i++; }
-    else { fprintf(stderr, "usage: netload [--mode pingpong|stream|connrate] [--conns N] [--size BYTES] [--duration S] [--host H --port P | --unix PATH]\n"); return 2; }
+    else if (!strcmp(a, "--sources") && v) { nsources = atoi(v); i++; }
+    else { fprintf(stderr, "usage: netload [--mode pingpong|stream|connrate] [--conns N] [--size BYTES] [--duration S] [--host H --port P [--sources N] | --unix PATH]\n"); return 2; }
   }
   buf = malloc(size); rbuf = malloc(1 << 16); memset(buf, 'x', size);
   ep = epoll_create1(0);

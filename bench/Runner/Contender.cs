@@ -10,7 +10,14 @@ internal sealed record Contender(string Name, string File, string[] Args)
         var psi = new ProcessStartInfo(File) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in Args) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add(where);
-        psi.Environment["DOTNET_gcServer"] = "0";
+        if (File == "dotnet")
+        {
+            // Every .NET contender alike: workstation GC with a small gen0 budget. Without it the budget follows the
+            // CPU's cache size (tens of MB on server CPUs) and peak RSS measures that setting rather than the server.
+            psi.Environment["DOTNET_gcServer"] = "0";
+            psi.Environment["DOTNET_GCgen0size"] = "0x200000";
+            psi.Environment["DOTNET_GCConserveMemory"] = "5";
+        }
         var p = Process.Start(psi)!;
         p.ErrorDataReceived += (_, _) => { };
         p.BeginErrorReadLine();

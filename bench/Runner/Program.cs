@@ -32,7 +32,7 @@ var workloads = new List<Workload>
     new("pingpong50", "ping-pong 64 B, 50 connections", "ops/s", "ops_s", false, "--mode", "pingpong", "--conns", "50", "--size", "64"),
     new("latency1", "ping-pong 64 B, 1 connection", "ops/s", "ops_s", false, "--mode", "pingpong", "--conns", "1", "--size", "64"),
     new("stream4", "streaming 64 KiB writes, 4 connections", "MB/s", "mb_s", false, "--mode", "stream", "--conns", "4", "--size", "65536"),
-    new("churn", "connection churn (connect, 64 B round trip, close), 10 at a time", "conn/s", "ops_s", false, "--mode", "connrate", "--conns", "10", "--size", "64"),
+    new("churn", "connection churn (connect, 64 B round trip, close), 50 at a time from 16 source addresses", "conn/s", "ops_s", false, "--mode", "connrate", "--conns", "50", "--size", "64", "--sources", "16"),
     new("unix50", "ping-pong 64 B over a Unix socket, 50 connections", "ops/s", "ops_s", true, "--mode", "pingpong", "--conns", "50", "--size", "64"),
 };
 
@@ -123,6 +123,8 @@ md.AppendLine();
 md.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {rounds} round(s) × {seconds} s per workload, contenders in alternating order · medians · load from `bench/netload.c` (epoll, C) on the same machine.");
 md.AppendLine();
 md.AppendLine("Machine: " + Machine());
+md.AppendLine();
+md.AppendLine("The .NET contenders (NodeNet and System.Net.Sockets) run with `DOTNET_GCgen0size=0x200000` and `DOTNET_GCConserveMemory=5`; node, bun and deno with their defaults.");
 md.AppendLine();
 md.AppendLine("Ratios are NodeNet's figure over the other runtime's (above 1× is better for NodeNet; for RSS and latency, the inverse, so above 1× still means NodeNet is better).");
 foreach (var w in workloads.Append(new Workload("rss", "peak RSS of the server under the TCP workloads", "MiB", "", false)))

@@ -117,16 +117,36 @@ public sealed partial class Socket
         if (_writeAfterFin && _ending)
         {
             var epipe = NodeErrors.EndedByOtherParty();
-            if (callback != null) _loop.NextTick(() => callback(epipe));
+            CallbackNextTick(callback, epipe);
             Destroy(epipe);
             return false;
         }
         Exception? refused = _ending ? NodeErrors.WriteAfterEnd() : _destroyed ? NodeErrors.StreamDestroyed("write") : null;
         if (refused != null)
         {
-            if (callback != null) _loop.NextTick(() => callback(refused));
+            CallbackNextTick(callback, refused);
             if (!_destroyed) Destroy(refused); // write after end also emits 'error'; after destroy it does not
             return false;
+        }
+        if (callback == null && !_writing && !_needDrain && !Connecting && _handle != null && count > 0)
+        {
+            // Fast path: nothing in flight and no callback to call later, so a write the kernel takes whole needs
+            // no bookkeeping at all (Node's synchronous completion, minus the objects). A partial one queues the rest.
+            int written = TryWriteNow(data.Span);
+            if (written == count)
+            {
+                Touch();
+                _bytesDispatched += count;
+                NodeNetMetrics.BytesWritten.Add(count);
+                return _writableLength < _hwm && !_destroyed;
+            }
+            if (written > 0)
+            {
+                _bytesDispatched += written;
+                NodeNetMetrics.BytesWritten.Add(written);
+                data = data.Slice(written);
+                count -= written;
+            }
         }
         AdjustWritable(count);
         var op = new WriteOp(data, callback);
@@ -140,7 +160,7 @@ public sealed partial class Socket
                 _writing = false;
                 AdjustWritable(-(count));
                 var err = NodeErrors.SocketClosed();
-                if (callback != null) _loop.NextTick(() => callback(err));
+                CallbackNextTick(callback, err);
                 Destroy(err);
                 return false;
             }
@@ -150,6 +170,24 @@ public sealed partial class Socket
         bool ok = _writableLength < _hwm;
         if (!ok) _needDrain = true;
         return ok && !_destroyed;
+    }
+
+    /// <summary>Calls a write callback on the next tick. A method of its own: a lambda capturing <c>callback</c> inside
+    /// WriteCore would make every write allocate a closure, whichever path it takes.</summary>
+    private void CallbackNextTick(Action<Exception?>? callback, Exception error)
+    {
+        if (callback != null) _loop.NextTick(() => callback(error));
+    }
+
+    /// <summary>uv_try_write of one buffer: bytes taken (possibly 0), or 0 on any error (the queued path reports it).</summary>
+    private unsafe int TryWriteNow(ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data)
+        {
+            var buf = new UvBuf(p, (nuint)data.Length);
+            int n = _handle!.TryWrite(&buf, 1);
+            return n > 0 ? n : 0;
+        }
     }
 
     private void AdjustWritable(long delta)

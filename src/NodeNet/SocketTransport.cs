@@ -42,7 +42,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         _socket = socket;
         _loop = loop;
         _input = new Pipe(new PipeOptions(PinnedBlockPool.Instance, readerScheduler: PipeScheduler.Inline,
-            writerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024,
+            writerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024,
             minimumSegmentSize: ReadSize, useSynchronizationContext: false));
         _output = new Pipe(new PipeOptions(PinnedBlockPool.Instance, readerScheduler: PipeScheduler.Inline,
             writerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024,

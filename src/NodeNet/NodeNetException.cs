@@ -81,6 +81,14 @@ public class NodeNetException : Exception
         };
     }
 
+    /// <summary>A dns.lookup failure: EAI_NONAME/EAI_NODATA become ENOTFOUND, other EAI_ codes lose the prefix, as in Node.</summary>
+    internal static NodeNetException Dns(int status, string host)
+    {
+        string name = UvErrors.Name(status);
+        string code = name is "EAI_NONAME" or "EAI_NODATA" ? "ENOTFOUND" : name.StartsWith("EAI_", StringComparison.Ordinal) ? name[4..] : name;
+        return new NodeNetException(code, $"getaddrinfo {code} {host}", errno: status, syscall: "getaddrinfo") { Hostname = host };
+    }
+
     internal static string Describe(object? value) => value switch
     {
         null => "Received null",

@@ -113,18 +113,11 @@ public sealed partial class Server
         int rc = UvGetAddrInfo.Start(_loop.Uv, host, 0, addrConfig: false, (status, results) =>
         {
             if (id != _listeningId) return;
-            if (status != 0) { Emit("error", DnsListenError(status, host)); return; }
+            if (status != 0) { Emit("error", NodeNetException.Dns(status, host)); return; }
             var first = results[0];
             SetupListenHandle(first.Address, port, first.Family, backlog, null, o);
         });
-        if (rc != 0) _loop.NextTick(() => { if (id == _listeningId) Emit("error", DnsListenError(rc, host)); });
-    }
-
-    private static NodeNetException DnsListenError(int status, string host)
-    {
-        string name = UvErrors.Name(status);
-        string code = name is "EAI_NONAME" or "EAI_NODATA" ? "ENOTFOUND" : name.StartsWith("EAI_", StringComparison.Ordinal) ? name[4..] : name;
-        return new NodeNetException(code, $"getaddrinfo {code} {host}", errno: status, syscall: "getaddrinfo") { Hostname = host };
+        if (rc != 0) _loop.NextTick(() => { if (id == _listeningId) Emit("error", NodeNetException.Dns(rc, host)); });
     }
 
     private void SetupListenHandle(string? address, int port, int addressType, int backlog, int? fd, ListenOptions o)

@@ -131,7 +131,7 @@ public sealed partial class Socket
             if (!Connecting || generation != _connectGeneration) return;
             if (status != 0)
             {
-                var err = DnsError(status, host);
+                var err = NodeNetException.Dns(status, host);
                 Emit("lookup", err, null, null, host);
                 _loop.NextTick(() => Destroy(err));
                 return;
@@ -163,17 +163,9 @@ public sealed partial class Socket
         });
         if (rc != 0)
         {
-            var err = DnsError(rc, host);
+            var err = NodeNetException.Dns(rc, host);
             _loop.NextTick(() => { Emit("lookup", err, null, null, host); Destroy(err); });
         }
-    }
-
-    private static NodeNetException DnsError(int status, string host)
-    {
-        // dns.lookup reports EAI_NONAME/EAI_NODATA as ENOTFOUND, as Node does.
-        string name = UvErrors.Name(status);
-        string code = name is "EAI_NONAME" or "EAI_NODATA" ? "ENOTFOUND" : name.StartsWith("EAI_", StringComparison.Ordinal) ? name[4..] : name;
-        return new NodeNetException(code, $"getaddrinfo {code} {host}", errno: status, syscall: "getaddrinfo") { Hostname = host };
     }
 
     /// <summary>Unique addresses, families alternating, the first family returned going first (RFC 8305 as Node orders it).</summary>

@@ -184,10 +184,15 @@ public static partial class Scenarios
         });
     }
 
-    public static void Echo16mib(Trace t)
+    public static void Echo16mib(Trace t) =>
+        Echo16MiB(t, i => (byte)((i * 13 + (i >> 9)) & 0xff),
+            (server, ready) => t.Listen(server, port => ready(() => Net.Connect(port, "127.0.0.1"))));
+
+    /// <summary>The body of echo-16mib.js and pipe-echo-16mib.js: 16 MiB through an echo server, hashed on return.</summary>
+    internal static void Echo16MiB(Trace t, Func<int, byte> pattern, Action<Server, Action<Func<Socket>>> listen)
     {
         const int Total = 16 * 1024 * 1024;
-        var data = Pattern(Total, i => (byte)((i * 13 + (i >> 9)) & 0xff));
+        var data = Pattern(Total, pattern);
         string expected = Convert.ToHexStringLower(SHA256.HashData(data));
         Server? s = null;
         s = Net.CreateServer(sock =>
@@ -195,12 +200,12 @@ public static partial class Scenarios
             sock.On<byte[]>("data", d => { if (!sock.Write(d)) { sock.Pause(); sock.Once("drain", () => sock.Resume()); } });
             sock.On("close", () => s!.Close());
         });
-        t.Listen(s, p =>
+        listen(s, connect =>
         {
             var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             int got = 0;
-            Socket? c = null;
-            c = Net.Connect(p, "127.0.0.1", () =>
+            var c = connect();
+            c.On("connect", () =>
             {
                 int off = 0;
                 void Write()
@@ -208,10 +213,10 @@ public static partial class Scenarios
                     while (off < Total)
                     {
                         int n = Math.Min(65536, Total - off);
-                        bool ok = c!.Write(data, off, n); off += n;
+                        bool ok = c.Write(data, off, n); off += n;
                         if (!ok) { c.Once("drain", Write); return; }
                     }
-                    c!.End();
+                    c.End();
                 }
                 Write();
             });

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 
 namespace NodeNet.Tests.Conformance;
 
@@ -129,40 +128,8 @@ public static partial class Scenarios
 
     public static void PipeEcho16mib(Trace t)
     {
-        const int Total = 16 * 1024 * 1024;
-        var data = Pattern(Total, i => (byte)((i * 31 + (i >> 13)) & 0xff));
-        string expected = Convert.ToHexStringLower(SHA256.HashData(data));
         string path = t.Tmp + "/echo.sock";
-        Server? s = null;
-        s = Net.CreateServer(sock =>
-        {
-            sock.On<byte[]>("data", d => { if (!sock.Write(d)) { sock.Pause(); sock.Once("drain", () => sock.Resume()); } });
-            sock.On("close", () => s!.Close());
-        });
-        s.Listen(path, () =>
-        {
-            var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            int got = 0;
-            Socket? c = null;
-            c = Net.Connect(path, () =>
-            {
-                int off = 0;
-                void Write()
-                {
-                    while (off < Total)
-                    {
-                        int n = Math.Min(65536, Total - off);
-                        bool ok = c!.Write(data, off, n); off += n;
-                        if (!ok) { c.Once("drain", Write); return; }
-                    }
-                    c!.End();
-                }
-                Write();
-            });
-            c.On<byte[]>("data", d => { h.AppendData(d); got += d.Length; });
-            c.On("end", () => t.T("echoed", got, Convert.ToHexStringLower(h.GetHashAndReset()) == expected));
-            c.On<bool>("close", h2 => t.T("close", h2));
-        });
+        Echo16MiB(t, i => (byte)((i * 31 + (i >> 13)) & 0xff), (server, ready) => server.Listen(path, () => ready(() => Net.Connect(path))));
     }
 
     public static void PipeDropAndReset(Trace t)

@@ -15,8 +15,9 @@ public class ServerLifetimeTests
             order.Add("idle completed " + t0.IsCompleted);
             var server = Net.CreateServer();
             server.On("close", () => order.Add("close event"));
-            server.Listen(0, "127.0.0.1");
-            await new ValueTask(Task.Delay(1)); // let 'listening' happen
+            var listening = new TaskCompletionSource();
+            server.Listen(0, "127.0.0.1", () => listening.SetResult());
+            await listening.Task;
             await server.DisposeAsync();
             order.Add("disposed, listening " + server.Listening);
         });

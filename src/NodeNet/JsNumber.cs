@@ -28,6 +28,14 @@ internal static class JsNumber
         return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double r) ? r : double.NaN;
     }
 
+    /// <summary>Node's validatePort for a string: a whole number from 0 to 65535, else ERR_SOCKET_BAD_PORT naming <paramref name="name"/>.</summary>
+    public static int ParsePort(string port, string name)
+    {
+        double n = Parse(port);
+        if (port.Trim().Length == 0 || n != Math.Floor(n) || n < 0 || n > 65535) throw NodeErrors.SocketBadPort(name, port);
+        return (int)n;
+    }
+
     /// <summary>Node's isPipeName: a string whose Number() is not >= 0.</summary>
     public static bool IsPipeName(string s) => !(Parse(s) >= 0);
 }

@@ -23,9 +23,7 @@ public static partial class Net
     {
         if (pathOrPort is null) throw NodeErrors.InvalidArgType("path", "of type string", null);
         if (JsNumber.IsPipeName(pathOrPort)) return Connect(new ConnectOptions { Path = pathOrPort }, connectListener);
-        double n = JsNumber.Parse(pathOrPort);
-        if (pathOrPort.Trim().Length == 0 || n != Math.Floor(n) || n > 65535) throw NodeErrors.SocketBadPort("Port", pathOrPort);
-        return Connect(new ConnectOptions { Port = (int)n }, connectListener);
+        return Connect(new ConnectOptions { Port = JsNumber.ParsePort(pathOrPort, "Port") }, connectListener);
     }
 
     /// <summary>net.connect(options[, connectListener]): a new Socket, with <c>Timeout</c> applied before connecting.</summary>

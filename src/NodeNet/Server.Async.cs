@@ -11,26 +11,9 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
     public Task<AddressInfo> ListenAsync(ListenOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<AddressInfo>(cancellationToken);
-        var done = new TaskCompletionSource<AddressInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool posted = _loop.RunOrPost(() =>
-        {
-            Action<Exception>? onError = null;
-            Action onListening = () => { Off("error", onError!); done.TrySetResult(Address()!); };
-            EnsureAcceptQueue(); // from now on, connections wait for an enumerator instead of being missed
-            onError = e => { Off("listening", onListening); done.TrySetException(e); };
-            Once("listening", onListening);
-            Once("error", onError);
-            try { Listen(options); }
-            catch (Exception e) { Off("listening", onListening); Off("error", onError); done.TrySetException(e); }
-        });
-        if (!posted) done.TrySetException(Socket.LoopEnded());
-        if (cancellationToken.CanBeCanceled)
-        {
-            var registration = cancellationToken.Register(() => { if (done.TrySetCanceled(cancellationToken)) _loop.TryPost(() => Close()); });
-            done.Task.ContinueWith(static (_, r) => ((CancellationTokenRegistration)r!).Dispose(), registration, TaskScheduler.Default);
-        }
-        return done.Task;
+        // The accept queue comes first: from then on, connections wait for an enumerator instead of being missed.
+        return LoopTask.Until(_loop, this, "listening", () => Address()!, () => { EnsureAcceptQueue(); Listen(options); },
+            cancellationToken, cancel: () => Close());
     }
 
     /// <summary>Listens on <paramref name="port"/> (0: any) and <paramref name="host"/> (default: every interface).</summary>
@@ -47,7 +30,7 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_loop.RunOrPost(() => Close(e => { if (e == null) done.TrySetResult(); else done.TrySetException(e); })))
-            done.TrySetException(Socket.LoopEnded());
+            done.TrySetException(LoopTask.LoopEnded());
         return cancellationToken.CanBeCanceled ? done.Task.WaitAsync(cancellationToken) : done.Task;
     }
 

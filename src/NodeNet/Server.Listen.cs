@@ -28,7 +28,7 @@ public sealed partial class Server
     {
         if (pathOrPort is null) throw NodeErrors.InvalidArgType("path", "of type string", null);
         if (JsNumber.IsPipeName(pathOrPort)) return ListenCore(new ListenOptions { Path = pathOrPort }, backlog, callback);
-        return ListenCore(new ListenOptions { Port = ValidatePortString(pathOrPort) }, backlog, callback);
+        return ListenCore(new ListenOptions { Port = JsNumber.ParsePort(pathOrPort, "options.port") }, backlog, callback);
     }
 
     /// <summary>listen(options[, callback]).</summary>
@@ -61,13 +61,6 @@ public sealed partial class Server
             if (isAbstract) throw NodeErrors.InvalidArgValue("options.mode", mode, "can not be used with an abstract unix socket");
             if (o.ReadableAll || o.WritableAll) throw NodeErrors.InvalidArgValue("options.mode", mode, "can not be combined with readableAll or writableAll");
         }
-    }
-
-    private static int ValidatePortString(string port)
-    {
-        double n = JsNumber.Parse(port);
-        if (port.Trim().Length == 0 || n != Math.Floor(n) || n < 0 || n > 65535) throw NodeErrors.SocketBadPort("options.port", port);
-        return (int)n;
     }
 
     private Server ListenCore(ListenOptions o, int? backlogFromArgs, Action? callback)

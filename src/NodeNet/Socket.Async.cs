@@ -18,7 +18,8 @@ public sealed partial class Socket : IAsyncDisposable
     public Task ConnectAsync(ConnectOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return OnLoopUntil("connect", () => Connect(options), cancellationToken, cancel: () => Destroy());
+        return LoopTask.Until(_loop, this, "connect", static () => true, () => { EnsureErrorSink(); Connect(options); },
+            cancellationToken, cancel: () => Destroy());
     }
 
     /// <summary>Connects to <paramref name="port"/> on <paramref name="host"/> (default localhost).</summary>
@@ -34,32 +35,32 @@ public sealed partial class Socket : IAsyncDisposable
     public Task WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         bool posted = _loop.RunOrPost(() =>
         {
             EnsureErrorSink();
-            try { Write(data, e => { if (e == null) done.TrySetResult(); else done.TrySetException(e); }); }
+            try { Write(data, e => { if (e == null) done.TrySetResult(true); else done.TrySetException(e); }); }
             catch (Exception e) { done.TrySetException(e); }
         });
-        if (!posted) done.TrySetException(LoopEnded());
-        return WithCancellation(done, cancellationToken, () => Destroy());
+        if (!posted) done.TrySetException(LoopTask.LoopEnded());
+        return LoopTask.Cancellable(_loop, done, cancellationToken, () => Destroy());
     }
 
     /// <summary>Ends the writable side (FIN); completes at 'finish'. Cancelling destroys the socket.</summary>
     public Task EndAsync(CancellationToken cancellationToken = default)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         bool posted = _loop.RunOrPost(() =>
         {
             EnsureErrorSink();
-            if (_finished) { done.TrySetResult(); return; }
+            if (_finished) { done.TrySetResult(true); return; }
             if (_destroyed) { done.TrySetException(_errored ?? NodeErrors.StreamDestroyed("end")); return; }
             Once<Exception>("error", e => done.TrySetException(e));
             Once("close", () => done.TrySetException(_errored ?? NodeErrors.StreamDestroyed("end")));
-            End(() => done.TrySetResult());
+            End(() => done.TrySetResult(true));
         });
-        if (!posted) done.TrySetException(LoopEnded());
-        return WithCancellation(done, cancellationToken, () => Destroy());
+        if (!posted) done.TrySetException(LoopTask.LoopEnded());
+        return LoopTask.Cancellable(_loop, done, cancellationToken, () => Destroy());
     }
 
     /// <summary>Reads into <paramref name="buffer"/>; 0 at the end of the stream. Switches the socket to pull mode:
@@ -120,7 +121,7 @@ public sealed partial class Socket : IAsyncDisposable
             var created = new SocketTransport(this, _loop);
             transport = Interlocked.CompareExchange(ref _transport, created, null) ?? created;
             if (transport == created && !_loop.RunOrPost(() => AttachTransport(created)))
-                created.CompleteInput(LoopEnded());
+                created.CompleteInput(LoopTask.LoopEnded());
         }
         if (output && transport.RequestOutput()) _loop.RunOrPost(transport.AttachOutput);
         return transport;
@@ -159,36 +160,4 @@ public sealed partial class Socket : IAsyncDisposable
         if (Interlocked.Exchange(ref _errorSink, 1) == 0) On<Exception>("error", static _ => { });
     }
 
-    private Task OnLoopUntil(string successEvent, Action start, CancellationToken cancellationToken, Action cancel)
-    {
-        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool posted = _loop.RunOrPost(() =>
-        {
-            EnsureErrorSink();
-            Action<Exception>? onError = null;
-            Action onSuccess = () => { Off("error", onError!); done.TrySetResult(); };
-            onError = e => { Off(successEvent, onSuccess); done.TrySetException(e); };
-            Once(successEvent, onSuccess);
-            Once("error", onError);
-            try { start(); }
-            catch (Exception e) { Off(successEvent, onSuccess); Off("error", onError); done.TrySetException(e); }
-        });
-        if (!posted) done.TrySetException(LoopEnded());
-        return WithCancellation(done, cancellationToken, cancel);
-    }
-
-    /// <summary>Completes <paramref name="done"/> as cancelled when the token fires first, then runs <paramref name="cancel"/> on the loop.</summary>
-    internal Task WithCancellation(TaskCompletionSource done, CancellationToken token, Action cancel)
-    {
-        if (!token.CanBeCanceled || done.Task.IsCompleted) return done.Task;
-        var registration = token.Register(() =>
-        {
-            if (done.TrySetCanceled(token)) _loop.TryPost(cancel);
-        });
-        done.Task.ContinueWith(static (_, r) => ((CancellationTokenRegistration)r!).Dispose(), registration, TaskScheduler.Default);
-        return done.Task;
-    }
-
-    internal static Exception LoopEnded() => new InvalidOperationException("The socket's event loop has ended.");
 }

@@ -76,7 +76,6 @@ internal abstract unsafe class UvHandle
     public void Ref() { if (_state == State.Open) Native.Uv.uv_ref(Ptr); }
     public void Unref() { if (_state == State.Open) Native.Uv.uv_unref(Ptr); }
     public bool HasRef => _state == State.Open && Native.Uv.uv_has_ref(Ptr) != 0;
-    public bool IsActive => _state == State.Open && Native.Uv.uv_is_active(Ptr) != 0;
 
     public nint FileNo()
     {

@@ -27,7 +27,6 @@ internal sealed unsafe class UvRequest
     public IUvRequestOwner? Owner;
     public object? State;
     public MemoryHandle Pin;
-    public int Bytes;
 
     internal UvRequest(UvLoop loop, UvReqType type, int index)
     {
@@ -75,8 +74,6 @@ internal sealed class RequestPool : IDisposable
     private readonly Stack<UvRequest>[] _free = new Stack<UvRequest>[16];
 
     public RequestPool(UvLoop loop) => _loop = loop;
-
-    public int Pooled => _all.Count;
 
     public UvRequest Rent(UvReqType type, IUvRequestOwner owner, object? state = null)
     {

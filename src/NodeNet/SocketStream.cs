@@ -48,15 +48,22 @@ public sealed class SocketStream : Stream
     public Task ShutdownAsync(CancellationToken cancellationToken = default) => _socket.EndAsync(cancellationToken);
 
     /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Block(ReadAsync(buffer.AsMemory(offset, count)).AsTask());
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        RefuseOnLoopThread();
+        return ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    }
 
     /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => Block(_socket.WriteAsync(buffer.AsMemory(offset, count)).ContinueWith(t => { t.GetAwaiter().GetResult(); return 0; }));
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        RefuseOnLoopThread();
+        _socket.WriteAsync(buffer.AsMemory(offset, count)).GetAwaiter().GetResult();
+    }
 
-    private T Block<T>(Task<T> task)
+    private void RefuseOnLoopThread()
     {
         if (_socket.Loop.IsLoopThread) throw new InvalidOperationException("Synchronous I/O on the socket's own loop thread would deadlock; use the async methods.");
-        return task.GetAwaiter().GetResult();
     }
 
     /// <inheritdoc />

@@ -1,22 +1,2 @@
-const { net, t, listen } = require('./_harness');
-const crypto = require('crypto');
-const total = 16 * 1024 * 1024;
-const data = Buffer.alloc(total);
-for (let i = 0; i < total; i++) data[i] = (i * 13 + (i >> 9)) & 0xff;
-const s = net.createServer(sock => {
-  sock.on('data', d => { if (!sock.write(d)) { sock.pause(); sock.once('drain', () => sock.resume()); } });
-  sock.on('close', () => s.close());
-});
-listen(s, p => {
-  const h = crypto.createHash('sha256'); let got = 0;
-  const c = net.connect(p, '127.0.0.1', () => {
-    let off = 0;
-    (function write() {
-      while (off < total) { const n = Math.min(65536, total - off); const ok = c.write(data.subarray(off, off + n)); off += n; if (!ok) return c.once('drain', write); }
-      c.end();
-    })();
-  });
-  c.on('data', d => { h.update(d); got += d.length; });
-  c.on('end', () => t('echoed', got, h.digest('hex') === crypto.createHash('sha256').update(data).digest('hex')));
-  c.on('close', h2 => t('close', h2));
-});
+const { net, listen, echo16MiB } = require('./_harness');
+echo16MiB(i => (i * 13 + (i >> 9)) & 0xff, (server, ready) => listen(server, p => ready(() => net.connect(p, '127.0.0.1'))));

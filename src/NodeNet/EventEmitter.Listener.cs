@@ -71,7 +71,7 @@ public partial class EventEmitter
             {
                 object? v = i < args.Length ? args[i] : null;
                 Type t = ps[i].ParameterType;
-                if (v == null) values[i] = t.IsValueType ? Activator.CreateInstance(t) : null;
+                if (v == null) values[i] = null; // reflection passes default(T) for a null value-type argument
                 else if (t.IsInstanceOfType(v)) values[i] = v;
                 else throw new InvalidCastException(
                     $"A listener for '{eventName}' takes {t.Name} as argument {i + 1}, but the event passed {v.GetType().Name}.");

@@ -61,6 +61,7 @@ public partial class EventEmitter
     /// <summary>Removes the most recently added instance of <paramref name="listener"/> (emitter.off / removeListener).</summary>
     public EventEmitter Off(string eventName, Delegate listener)
     {
+        VerifyAccess();
         ArgumentNullException.ThrowIfNull(eventName);
         ValidateListener(listener);
         if (!_events.TryGetValue(eventName, out var list)) return this;
@@ -79,6 +80,7 @@ public partial class EventEmitter
     /// <summary>Removes every listener of <paramref name="eventName"/>, or of every event when null (emitter.removeAllListeners).</summary>
     public EventEmitter RemoveAllListeners(string? eventName = null)
     {
+        VerifyAccess();
         bool notify = _events.ContainsKey("removeListener");
         if (eventName != null)
         {
@@ -99,6 +101,7 @@ public partial class EventEmitter
     /// <exception cref="Exception">For "error" with no listener: the error itself, or ERR_UNHANDLED_ERROR when it is not an exception.</exception>
     public bool Emit(string eventName, params ReadOnlySpan<object?> args)
     {
+        VerifyAccess();
         if (!_events.TryGetValue(eventName, out var list))
         {
             if (eventName == "error") ThrowUnhandled(args.Length > 0 ? args[0] : null, args.Length > 0);
@@ -119,33 +122,54 @@ public partial class EventEmitter
     }
 
     /// <summary>Copies of the listeners of <paramref name="eventName"/>, once-wrappers unwrapped (emitter.listeners).</summary>
-    public Delegate[] Listeners(string eventName) =>
-        _events.TryGetValue(eventName, out var list) ? list.Select(l => l.Target).ToArray() : [];
+    public Delegate[] Listeners(string eventName)
+    {
+        VerifyAccess();
+        return _events.TryGetValue(eventName, out var list) ? list.Select(l => l.Target).ToArray() : [];
+    }
 
     /// <summary>Number of listeners of <paramref name="eventName"/>, or of that one listener when given.</summary>
-    public int ListenerCount(string eventName, Delegate? listener = null) =>
-        !_events.TryGetValue(eventName, out var list) ? 0
-        : listener == null ? list.Length : list.Count(l => l.Target.Equals(listener));
+    public int ListenerCount(string eventName, Delegate? listener = null)
+    {
+        VerifyAccess();
+        return !_events.TryGetValue(eventName, out var list) ? 0
+            : listener == null ? list.Length : list.Count(l => l.Target.Equals(listener));
+    }
 
     /// <summary>Events that have listeners, in the order they were first added.</summary>
-    public string[] EventNames() => [.. _order];
+    public string[] EventNames()
+    {
+        VerifyAccess();
+        return [.. _order];
+    }
 
     /// <summary>emitter.setMaxListeners: 0 means unlimited.</summary>
     public EventEmitter SetMaxListeners(int n)
     {
+        VerifyAccess();
         if (n < 0) throw NodeErrors.OutOfRange("n", ">= 0", (double)n);
         _maxListeners = n;
         return this;
     }
 
     /// <summary>emitter.getMaxListeners.</summary>
-    public int GetMaxListeners() => _maxListeners ?? DefaultMaxListeners;
+    public int GetMaxListeners()
+    {
+        VerifyAccess();
+        return _maxListeners ?? DefaultMaxListeners;
+    }
 
     /// <summary>True when at least one listener is registered for <paramref name="eventName"/>.</summary>
     protected internal bool HasListeners(string eventName) => _events.ContainsKey(eventName);
 
-    private EventEmitter Add(string eventName, Listener entry, bool prepend)
+    /// <summary>A constructor's own listener (net.createServer's connectionListener): nobody else can see the object yet,
+    /// so the thread rule does not apply.</summary>
+    private protected void OnWhileConstructing<T>(string eventName, Action<T> listener) =>
+        Add(eventName, new Listener1<T>(listener, false), prepend: false, verify: false);
+
+    private EventEmitter Add(string eventName, Listener entry, bool prepend, bool verify = true)
     {
+        if (verify) VerifyAccess();
         ArgumentNullException.ThrowIfNull(eventName);
         if (_events.ContainsKey("newListener")) Emit("newListener", eventName, entry.Target);
         if (!_events.TryGetValue(eventName, out var list)) { _events[eventName] = [entry]; _order.Add(eventName); }
@@ -154,6 +178,10 @@ public partial class EventEmitter
         OnListenerAdded(eventName);
         return this;
     }
+
+    /// <summary>Called first by every member: a loop-affine emitter (Server, Socket) throws off its loop's thread, before
+    /// anything is read or changed.</summary>
+    private protected virtual void VerifyAccess() { }
 
     /// <summary>Called after a listener is added (Node's streams resume on a new 'data' listener).</summary>
     private protected virtual void OnListenerAdded(string eventName) { }

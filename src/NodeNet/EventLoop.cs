@@ -43,6 +43,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
 
     private readonly bool _hosted;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _ended = new();
 
     /// <summary>Your code's uncaught exceptions (Node's <c>process.on('uncaughtException')</c>). With a handler the loop keeps running.</summary>
     public event Action<Exception>? UncaughtException;
@@ -85,6 +86,10 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     public Task Completion => _completion.Task;
 
     internal bool UserCallbacksAllowed => _fatal == null && !_tearingDown;
+
+    /// <summary>Cancelled once the loop has ended and freed its handles, on its thread: pending tasks complete then
+    /// instead of hanging (see <see cref="LoopTask"/>). Callbacks must not run user code inline.</summary>
+    internal CancellationToken EndedToken => _ended.Token;
 
     /// <summary>Live native objects of this loop, for diagnostics and tests (the loop's own three handles not counted).</summary>
     public LoopDiagnostics Diagnostics => new(
@@ -162,6 +167,9 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
         lock (_postGate) _acceptingPosts = false;
         Uv.CloseAllHandles();
         while (!Uv.TryDispose()) Uv.Run(UvRunMode.Default);
+        // Tasks still pending complete now, before Completion, so whoever awaited the loop's end finds them completed.
+        // Their callbacks never run user code inline (asynchronous continuations; pipes complete on the thread pool).
+        _ended.Cancel();
         if (_fatal != null) _completion.TrySetException(_fatal.SourceException);
         else _completion.TrySetResult();
     }

@@ -3,12 +3,15 @@ namespace NodeNet;
 public static partial class Net
 {
     /// <summary>Connects a new socket (on the current loop, or <see cref="EventLoop.Default"/>); completes once connected.
+    /// As <see cref="Net.Connect(ConnectOptions, Action?)"/>, <see cref="ConnectOptions.Timeout"/> becomes the socket's idle timeout.
     /// Cancelling destroys the socket and throws <see cref="OperationCanceledException"/>.</summary>
     public static async Task<Socket> ConnectAsync(ConnectOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var socket = new Socket(new SocketOptions { AllowHalfOpen = options.AllowHalfOpen });
-        await socket.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        options.Signal.ThrowIfCancellationRequested();
+        var socket = new Socket(new SocketOptions { AllowHalfOpen = options.AllowHalfOpen, Signal = options.Signal });
+        await socket.ConnectAsync(options, applyTimeout: true, cancellationToken).ConfigureAwait(false);
         return socket;
     }
 

@@ -30,8 +30,9 @@ public static partial class Net
     public static Socket Connect(ConnectOptions options, Action? connectListener = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var socket = new Socket(new SocketOptions { AllowHalfOpen = options.AllowHalfOpen });
-        if (options.Timeout is { } t) socket.SetTimeout(t);
+        var socket = new Socket(new SocketOptions { AllowHalfOpen = options.AllowHalfOpen, Signal = options.Signal });
+        if (socket.Destroyed) return socket; // an aborted signal destroyed it (Node connects nothing then either)
+        if (options.Timeout is { } t && t != 0) socket.SetTimeout(t); // Node: if (options.timeout)
         return socket.Connect(options, connectListener);
     }
 

@@ -135,6 +135,8 @@ internal static class NodeErrors
 
     public static NodeNetException WriteAfterEnd() => new("ERR_STREAM_WRITE_AFTER_END", "write after end");
 
+    public static NodeNetException Abort() => new("ABORT_ERR", "The operation was aborted", "AbortError");
+
     public static NodeNetException SocketClosed() => new("ERR_SOCKET_CLOSED", "Socket is closed");
 
     public static NodeNetException SocketClosedBeforeConnection() =>
@@ -153,6 +155,18 @@ internal static class NodeErrors
 
     public static NodeNetException UnknownEncoding(string encoding) =>
         new("ERR_UNKNOWN_ENCODING", $"Unknown encoding: {encoding}", "TypeError");
+
+    /// <summary>A NUL byte would silently cut the string short in C (Node 20 does just that for hosts and paths; we refuse).</summary>
+    public static void RejectNul(string value, string name)
+    {
+        if (value.Contains('\0')) throw InvalidArgValue(name, value, "must be a string without null bytes");
+    }
+
+    /// <summary>As <see cref="RejectNul"/>, except for a Linux abstract socket name (a leading NUL), whose bytes are all its own.</summary>
+    public static void RejectNulInPath(string path, string name)
+    {
+        if (!(OperatingSystem.IsLinux() && Native.UnixSocket.IsAbstract(path))) RejectNul(path, name);
+    }
 
     private static string Quote(string name) =>
         name.Contains('.') ? $"\"{name}\" property" : $"\"{name}\" argument";
@@ -189,16 +203,39 @@ internal static class NodeErrors
         return sb.Append('\'').ToString();
     }
 
-    /// <summary>util.inspect of an options object: only the properties that were set, in JS style ({ host: 'x' }).</summary>
+    /// <summary>util.inspect of an options object: only the properties that were set, in JS style ({ host: 'x' }).
+    /// Listed by hand rather than by reflection, so trimmed and AOT builds print the same.</summary>
     private static string InspectOptions(object options)
     {
-        var fresh = Activator.CreateInstance(options.GetType());
         var parts = new List<string>();
-        foreach (var p in options.GetType().GetProperties())
+        void Add(string name, object? value, object? unset = null)
         {
-            object? v = p.GetValue(options);
-            if (v == null || v is CancellationToken || Equals(v, p.GetValue(fresh))) continue;
-            parts.Add($"{char.ToLowerInvariant(p.Name[0])}{p.Name[1..]}: {Inspect(v)}");
+            if (value != null && !Equals(value, unset)) parts.Add($"{name}: {Inspect(value)}");
+        }
+        switch (options)
+        {
+            case ListenOptions o:
+                Add("port", o.Port); Add("host", o.Host); Add("path", o.Path); Add("backlog", o.Backlog);
+                Add("exclusive", o.Exclusive, false); Add("ipv6Only", o.Ipv6Only, false); Add("reusePort", o.ReusePort, false);
+                Add("readableAll", o.ReadableAll, false); Add("writableAll", o.WritableAll, false); Add("fd", o.Fd);
+                Add("mode", o.Mode); Add("reclaimStale", o.ReclaimStale, false);
+                break;
+            case ConnectOptions o:
+                Add("port", o.Port); Add("host", o.Host); Add("path", o.Path); Add("localAddress", o.LocalAddress);
+                Add("localPort", o.LocalPort); Add("family", o.Family, 0); Add("noDelay", o.NoDelay, false);
+                Add("keepAlive", o.KeepAlive, false); Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0);
+                Add("timeout", o.Timeout); Add("autoSelectFamily", o.AutoSelectFamily, true);
+                Add("autoSelectFamilyAttemptTimeout", o.AutoSelectFamilyAttemptTimeout, 250); Add("allowHalfOpen", o.AllowHalfOpen, false);
+                break;
+            case ServerOptions o:
+                Add("allowHalfOpen", o.AllowHalfOpen, false); Add("pauseOnConnect", o.PauseOnConnect, false);
+                Add("noDelay", o.NoDelay, false); Add("keepAlive", o.KeepAlive, false);
+                Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0); Add("highWaterMark", o.HighWaterMark);
+                break;
+            case SocketOptions o:
+                Add("allowHalfOpen", o.AllowHalfOpen, false); Add("fd", o.Fd); Add("readable", o.Readable, true);
+                Add("writable", o.Writable, true); Add("highWaterMark", o.HighWaterMark);
+                break;
         }
         return parts.Count == 0 ? "{}" : "{ " + string.Join(", ", parts) + " }";
     }

@@ -63,6 +63,9 @@ public sealed record SocketOptions
     public bool Writable { get; init; } = true;
     /// <summary>Readable and writable high-water mark (16384 by default, as Node 20).</summary>
     public int? HighWaterMark { get; init; }
+    /// <summary>Node's <c>signal</c>: cancelling it destroys the socket with an AbortError (ABORT_ERR); already cancelled,
+    /// the new socket is destroyed at once.</summary>
+    public CancellationToken Signal { get; init; }
 }
 
 /// <summary>socket.connect(options) / net.connect(options).</summary>
@@ -94,6 +97,8 @@ public sealed record ConnectOptions
     public int AutoSelectFamilyAttemptTimeout { get; init; } = 250;
     /// <summary>net.connect only: passed to the new Socket.</summary>
     public bool AllowHalfOpen { get; init; }
+    /// <summary>net.connect only (as Node, where it is a Socket option): passed to the new Socket, see <see cref="SocketOptions.Signal"/>.</summary>
+    public CancellationToken Signal { get; init; }
 }
 
 /// <summary>server.address() / socket.address(): an IP endpoint, or a pipe path.</summary>

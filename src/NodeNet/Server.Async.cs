@@ -7,13 +7,17 @@ namespace NodeNet;
 public sealed partial class Server : IAsyncEnumerable<Socket>
 {
     /// <summary>Listens; completes at 'listening' with the bound address, faults with the listen error.
-    /// Cancelling before then closes the server.</summary>
+    /// Cancelling <paramref name="cancellationToken"/> or <see cref="ListenOptions.Signal"/> before then closes the server
+    /// and cancels the task; an already-cancelled one does not listen at all.</summary>
     public Task<AddressInfo> ListenAsync(ListenOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Signal.IsCancellationRequested) return Task.FromCanceled<AddressInfo>(options.Signal);
         // The accept queue comes first: from then on, connections wait for an enumerator instead of being missed.
         return LoopTask.Until(_loop, this, "listening", () => Address()!, () => { EnsureAcceptQueue(); Listen(options); },
-            cancellationToken, cancel: () => Close());
+            cancellationToken, cancel: () => Close(),
+            failEvent: ("close", () => options.Signal.IsCancellationRequested
+                ? new OperationCanceledException(options.Signal) : NodeErrors.ServerNotRunning()));
     }
 
     /// <summary>Listens on <paramref name="port"/> (0: any) and <paramref name="host"/> (default: every interface).</summary>
@@ -28,10 +32,11 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
     /// when the server was not listening. Cancelling stops the wait, not the close.</summary>
     public Task CloseAsync(CancellationToken cancellationToken = default)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_loop.RunOrPost(() => Close(e => { if (e == null) done.TrySetResult(); else done.TrySetException(e); })))
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var task = LoopTask.Track(_loop, done);
+        if (!_loop.RunOrPost(() => Close(e => { if (e == null) done.TrySetResult(true); else done.TrySetException(e); })))
             done.TrySetException(LoopTask.LoopEnded());
-        return cancellationToken.CanBeCanceled ? done.Task.WaitAsync(cancellationToken) : done.Task;
+        return cancellationToken.CanBeCanceled ? task.WaitAsync(cancellationToken) : task;
     }
 
     private Channel<Socket>? _acceptQueue;
@@ -43,7 +48,9 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
         var queue = Channel.CreateUnbounded<Socket>();
         Action<Socket> onConnection = s => queue.Writer.TryWrite(s);
         Action? onClose = null;
-        onClose = () => { queue.Writer.TryComplete(); Off("connection", onConnection); Off("close", onClose!); };
+        // A loop that ends closes the server without 'close': the enumeration ends all the same.
+        var ended = _loop.EndedToken.UnsafeRegister(static q => ((Channel<Socket>)q!).Writer.TryComplete(), queue);
+        onClose = () => { ended.Dispose(); queue.Writer.TryComplete(); Off("connection", onConnection); Off("close", onClose!); };
         On("connection", onConnection);
         On("close", onClose);
         return _acceptQueue = queue;
@@ -54,9 +61,11 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
     /// accepted before enumeration starts are queued, not missed.</summary>
     public async IAsyncEnumerator<Socket> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        var subscribed = new TaskCompletionSource<Channel<Socket>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscribed = new TaskCompletionSource<Channel<Socket>?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscribing = LoopTask.Track(_loop, subscribed, onEnded: static s => s.TrySetResult(null));
         if (!_loop.RunOrPost(() => subscribed.TrySetResult(EnsureAcceptQueue()))) yield break;
-        var queue = await subscribed.Task.ConfigureAwait(false);
+        var queue = await subscribing.ConfigureAwait(false);
+        if (queue == null) yield break;
         while (await queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             while (queue.Reader.TryRead(out var socket)) yield return socket;
     }

@@ -41,6 +41,7 @@ public sealed partial class Server
     /// <summary>listen(handle): accept on the same listening socket as <paramref name="other"/> (its descriptor is duplicated).</summary>
     public Server Listen(Server other, Action? callback = null)
     {
+        _loop.Uv.VerifyThread();
         ArgumentNullException.ThrowIfNull(other);
         if (other._handle == null) throw NodeErrors.InvalidArgValue("handle", "Server", "is not listening");
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("Listen(server) shares a descriptor with dup(), which Windows does not have (as in Node, handles are not shared there).");
@@ -67,24 +68,33 @@ public sealed partial class Server
     {
         _loop.Uv.VerifyThread();
         if (_handle != null) throw NodeErrors.ServerAlreadyListen();
-        if (o.Port is { } p && (p < 0 || p > 65535)) throw NodeErrors.SocketBadPort("options.port", p);
-        if (o.Port == null && o.Path == null && o.Fd == null)
-            throw NodeErrors.InvalidArgValue("options", o, "must have the property \"port\" or \"path\"");
-        if (o.Fd is < 0) throw NodeErrors.InvalidArgValue("options.fd", o.Fd);
-        if (o.Port == null && o.Path != null) ValidatePipeOptions(o);
+        int? fd = o.Fd is >= 0 ? o.Fd : null; // as Node: a negative fd means "no fd"
+        if (fd == null)
+        {
+            if (o.Port is { } p && (p < 0 || p > 65535)) throw NodeErrors.SocketBadPort("options.port", p);
+            if (o.Port == null && o.Path == null)
+                throw NodeErrors.InvalidArgValue("options", o, "must have the property \"port\" or \"path\"");
+            if (o.Port == null && (o.Path!.Length == 0 || !JsNumber.IsPipeName(o.Path))) throw NodeErrors.InvalidArgValue("options", o);
+            if (o.Host != null) NodeErrors.RejectNul(o.Host, "options.host");
+            if (o.Port == null) { NodeErrors.RejectNulInPath(o.Path!, "options.path"); ValidatePipeOptions(o); }
+        }
         if (callback != null) Once("listening", callback);
         if (o.Signal.CanBeCanceled)
         {
             // As Node's addAbortSignalOption: already aborted closes on the next tick (after listening); a later
             // abort closes at once when it happens on the loop thread.
             if (o.Signal.IsCancellationRequested) _loop.NextTick(() => Close());
-            else o.Signal.Register(() => { if (_loop.IsLoopThread) Close(); else _loop.TryPost(() => Close()); });
+            else
+            {
+                var registration = o.Signal.Register(() => { if (_loop.IsLoopThread) Close(); else _loop.TryPost(() => Close()); });
+                Once("close", () => registration.Dispose());
+            }
         }
         int backlog = o.Backlog is > 0 ? o.Backlog.Value : backlogFromArgs ?? 0;
-        if (o.Fd is { } fd) { SetupListenHandle(null, -1, 0, backlog, fd, o); return this; }
-        if (o.Port != null || o.Path == null)
+        if (fd != null) { SetupListenHandle(null, 0, 0, backlog, fd, o); return this; }
+        if (o.Port != null)
         {
-            int port = o.Port ?? 0;
+            int port = o.Port.Value;
             if (!string.IsNullOrEmpty(o.Host)) LookupAndListen(o.Host, port, backlog, o);
             else SetupListenHandle(null, port, 4, backlog, null, o);
             return this;

@@ -24,39 +24,48 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     {
         _loop = EventLoop.Current ?? EventLoop.Default;
         options ??= new ServerOptions();
-        AllowHalfOpen = options.AllowHalfOpen;
-        PauseOnConnect = options.PauseOnConnect;
-        NoDelay = options.NoDelay;
-        KeepAlive = options.KeepAlive;
-        KeepAliveInitialDelay = options.KeepAliveInitialDelay < 0 ? 0 : (int)(options.KeepAliveInitialDelay / 1000);
-        HighWaterMark = options.HighWaterMark is { } h && h >= 0 ? h : Socket.DefaultHighWaterMark;
-        if (connectionListener != null) On("connection", connectionListener);
+        _allowHalfOpen = options.AllowHalfOpen;
+        _pauseOnConnect = options.PauseOnConnect;
+        _noDelay = options.NoDelay;
+        _keepAlive = options.KeepAlive;
+        _keepAliveInitialDelay = options.KeepAliveInitialDelay < 0 ? 0 : (int)(options.KeepAliveInitialDelay / 1000);
+        _highWaterMark = options.HighWaterMark is { } h && h >= 0 ? h : Socket.DefaultHighWaterMark;
+        if (connectionListener != null) OnWhileConstructing("connection", connectionListener);
     }
 
+    private bool _allowHalfOpen, _pauseOnConnect, _noDelay, _keepAlive;
+    private int _keepAliveInitialDelay, _highWaterMark;
+    private int? _maxConnections;
+
     /// <summary>Copied to accepted sockets: stay writable after the peer's FIN.</summary>
-    public bool AllowHalfOpen { get; set; }
+    public bool AllowHalfOpen { get { VerifyLoopThread(); return _allowHalfOpen; } set { VerifyLoopThread(); _allowHalfOpen = value; } }
     /// <summary>Accepted sockets start paused.</summary>
-    public bool PauseOnConnect { get; set; }
+    public bool PauseOnConnect { get { VerifyLoopThread(); return _pauseOnConnect; } set { VerifyLoopThread(); _pauseOnConnect = value; } }
     /// <summary>TCP_NODELAY on accepted sockets.</summary>
-    public bool NoDelay { get; set; }
+    public bool NoDelay { get { VerifyLoopThread(); return _noDelay; } set { VerifyLoopThread(); _noDelay = value; } }
     /// <summary>SO_KEEPALIVE on accepted sockets.</summary>
-    public bool KeepAlive { get; set; }
+    public bool KeepAlive { get { VerifyLoopThread(); return _keepAlive; } set { VerifyLoopThread(); _keepAlive = value; } }
     /// <summary>Keep-alive initial delay of accepted sockets, in seconds (Node stores ~~(ms/1000)).</summary>
-    public int KeepAliveInitialDelay { get; set; }
+    public int KeepAliveInitialDelay { get { VerifyLoopThread(); return _keepAliveInitialDelay; } set { VerifyLoopThread(); _keepAliveInitialDelay = value; } }
     /// <summary>High-water mark of accepted sockets.</summary>
-    public int HighWaterMark { get; set; }
+    public int HighWaterMark { get { VerifyLoopThread(); return _highWaterMark; } set { VerifyLoopThread(); _highWaterMark = value; } }
 
     /// <summary>server.maxConnections: over the limit a connection is accepted, then closed, and 'drop' is emitted.
     /// Null or 0 means unlimited (Node 20).</summary>
-    public int? MaxConnections { get; set; }
+    public int? MaxConnections { get { VerifyLoopThread(); return _maxConnections; } set { VerifyLoopThread(); _maxConnections = value; } }
 
     /// <summary>True while a listening handle exists (synchronously after Listen(port); after the lookup with a host).</summary>
-    public bool Listening => _handle != null;
+    public bool Listening { get { VerifyLoopThread(); return _handle != null; } }
 
     /// <summary>Connections accepted and not yet destroyed.</summary>
-    public int Connections => _connections;
+    public int Connections { get { VerifyLoopThread(); return _connections; } }
 
     internal EventLoop Loop => _loop;
+
+    /// <summary>The thread rule (see <see cref="EventLoop"/>): checked before anything is read or changed.</summary>
+    private void VerifyLoopThread() => _loop.Uv.VerifyThread();
+
+    private protected override void VerifyAccess() => _loop.Uv.VerifyThread();
 
     /// <summary>server.address(): the bound endpoint, the pipe path, or null before listening (and after a TCP close).</summary>
     public unsafe AddressInfo? Address()
@@ -121,19 +130,19 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         return this;
     }
 
-    /// <summary>server[Symbol.asyncDispose]: Close, completing at 'close'; completes at once when not listening. Never faults.</summary>
+    /// <summary>server[Symbol.asyncDispose]: Close, completing at 'close'; completes at once when not listening, and when
+    /// the loop ends first (that closes the server too). Never faults.</summary>
     public ValueTask DisposeAsync()
     {
-        if (!_loop.IsLoopThread)
-        {
-            var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (!_loop.TryPost(() => DisposeAsync().AsTask().ContinueWith(_ => tcs.TrySetResult()))) tcs.TrySetResult();
-            return new ValueTask(tcs.Task);
-        }
-        if (_handle == null) return ValueTask.CompletedTask;
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Close(_ => done.TrySetResult());
-        return new ValueTask(done.Task);
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var task = LoopTask.Track(_loop, done, onEnded: static d => d.TrySetResult(true));
+        if (!_loop.RunOrPost(() =>
+            {
+                if (_handle == null) done.TrySetResult(true);
+                else Close(_ => done.TrySetResult(true));
+            }))
+            done.TrySetResult(true);
+        return new ValueTask(task);
     }
 
     private void EmitCloseIfDrained()
@@ -165,19 +174,19 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
             Emit("error", NodeNetException.FromUv(rc, "accept"));
             return;
         }
-        if (MaxConnections is > 0 && _connections >= MaxConnections)
+        if (_maxConnections is > 0 && _connections >= _maxConnections)
         {
             NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonMaxConnections);
             var info = client is UvTcp tcpClient ? DropInfo.Of(tcpClient) : null;
-            NodeNetLogging.Dropped(NodeNetLogging.Logger, info?.RemoteAddress is { } ra ? $"{ra}:{info.RemotePort}" : "a pipe client", MaxConnections.Value);
+            NodeNetLogging.Dropped(NodeNetLogging.Logger, info?.RemoteAddress is { } ra ? $"{ra}:{info.RemotePort}" : "a pipe client", _maxConnections.Value);
             if (info != null) Emit("drop", info);
             else Emit("drop");
             client.Close();
             return;
         }
-        var socket = new Socket(_loop, new SocketOptions { AllowHalfOpen = AllowHalfOpen, HighWaterMark = HighWaterMark }, client, PauseOnConnect);
-        if (NoDelay) socket.SetNoDelay(true);
-        if (KeepAlive) socket.SetKeepAlive(true, KeepAliveInitialDelay * 1000.0);
+        var socket = new Socket(_loop, new SocketOptions { AllowHalfOpen = _allowHalfOpen, HighWaterMark = _highWaterMark }, client, _pauseOnConnect);
+        if (_noDelay) socket.SetNoDelay(true);
+        if (_keepAlive) socket.SetKeepAlive(true, _keepAliveInitialDelay * 1000.0);
         _connections++;
         socket.Server = this;
         NodeNetMetrics.ConnectionsAccepted.Add(1);

@@ -14,12 +14,23 @@ public sealed partial class Socket : IAsyncDisposable
     private SemaphoreSlim? _readGate;
     private int _errorSink;
 
-    /// <summary>Connects; completes at 'connect', faults with the connect error. Cancelling destroys the socket.</summary>
-    public Task ConnectAsync(ConnectOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Connects; completes at 'connect', faults with the connect error (or ERR_SOCKET_CLOSED_BEFORE_CONNECTION when
+    /// the socket is destroyed first). Cancelling destroys the socket.</summary>
+    public Task ConnectAsync(ConnectOptions options, CancellationToken cancellationToken = default) =>
+        ConnectAsync(options, applyTimeout: false, cancellationToken);
+
+    /// <summary><paramref name="applyTimeout"/>: net.connect's setTimeout(options.timeout), done on the loop before connecting.</summary>
+    internal Task ConnectAsync(ConnectOptions options, bool applyTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return LoopTask.Until(_loop, this, "connect", static () => true, () => { EnsureErrorSink(); Connect(options); },
-            cancellationToken, cancel: () => Destroy());
+        return LoopTask.Until(_loop, this, "connect", static () => true, () =>
+            {
+                EnsureErrorSink();
+                if (applyTimeout && options.Timeout is { } t && t != 0) SetTimeout(t);
+                Connect(options);
+            },
+            cancellationToken, cancel: () => Destroy(),
+            failEvent: ("close", () => _errored ?? NodeErrors.SocketClosedBeforeConnection()));
     }
 
     /// <summary>Connects to <paramref name="port"/> on <paramref name="host"/> (default localhost).</summary>
@@ -36,22 +47,27 @@ public sealed partial class Socket : IAsyncDisposable
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var task = LoopTask.Track(_loop, done, cancellationToken, () => Destroy());
         bool posted = _loop.RunOrPost(() =>
         {
+            if (done.Task.IsCompleted) return; // cancelled while the post waited: nothing was written
             EnsureErrorSink();
             try { Write(data, e => { if (e == null) done.TrySetResult(true); else done.TrySetException(e); }); }
             catch (Exception e) { done.TrySetException(e); }
         });
         if (!posted) done.TrySetException(LoopTask.LoopEnded());
-        return LoopTask.Cancellable(_loop, done, cancellationToken, () => Destroy());
+        return task;
     }
 
     /// <summary>Ends the writable side (FIN); completes at 'finish'. Cancelling destroys the socket.</summary>
     public Task EndAsync(CancellationToken cancellationToken = default)
     {
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var task = LoopTask.Track(_loop, done, cancellationToken, () => Destroy());
         bool posted = _loop.RunOrPost(() =>
         {
+            if (done.Task.IsCompleted) return;
             EnsureErrorSink();
             if (_finished) { done.TrySetResult(true); return; }
             if (_destroyed) { done.TrySetException(_errored ?? NodeErrors.StreamDestroyed("end")); return; }
@@ -60,7 +76,7 @@ public sealed partial class Socket : IAsyncDisposable
             End(() => done.TrySetResult(true));
         });
         if (!posted) done.TrySetException(LoopTask.LoopEnded());
-        return LoopTask.Cancellable(_loop, done, cancellationToken, () => Destroy());
+        return task;
     }
 
     /// <summary>Reads into <paramref name="buffer"/>; 0 at the end of the stream. Switches the socket to pull mode:
@@ -99,18 +115,20 @@ public sealed partial class Socket : IAsyncDisposable
     public SocketStream AsStream() => new(this);
 
     /// <summary>Flushes queued writes, ends, and waits for 'close' (destroySoon, awaited).</summary>
+    /// <remarks>Completes (never faults) once the socket is closed, also when its loop ends first: that closes it too.</remarks>
     public ValueTask DisposeAsync()
     {
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var task = LoopTask.Track(_loop, closed, onEnded: static c => c.TrySetResult(true));
         bool posted = _loop.RunOrPost(() =>
         {
             EnsureErrorSink();
-            if (_closed) { closed.TrySetResult(); return; }
-            Once("close", () => closed.TrySetResult());
+            if (_closed) { closed.TrySetResult(true); return; }
+            Once("close", () => closed.TrySetResult(true));
             if (!_destroyed) DestroySoon();
         });
-        if (!posted) closed.TrySetResult();
-        return new ValueTask(closed.Task);
+        if (!posted) closed.TrySetResult(true);
+        return new ValueTask(task);
     }
 
     private SocketTransport EnsureTransport(bool output)
@@ -127,21 +145,35 @@ public sealed partial class Socket : IAsyncDisposable
         return transport;
     }
 
-    /// <summary>Loop thread: move what Node-style reading buffered into the pipe, then read into it.</summary>
+    /// <summary>Loop thread: move what Node-style reading buffered into the pipe, then read into it. Pull mode reads bytes,
+    /// so a socket with an encoding refuses it: that faults the pull-mode calls, and the socket goes on in push mode.</summary>
     private void AttachTransport(SocketTransport transport)
     {
         EnsureErrorSink();
-        foreach (var chunk in _readBuffer)
+        if (_decoder != null)
         {
-            if (chunk is byte[] bytes) transport.Preload(bytes);
-            else throw new InvalidOperationException("ReadAsync, AsStream and AsPipe read bytes; do not combine them with SetEncoding.");
+            transport.Refuse(new InvalidOperationException(
+                "ReadAsync, AsStream and AsPipe read bytes, but SetEncoding was called on this socket; read its 'data' events instead."));
+            return;
         }
+        foreach (var chunk in _readBuffer) transport.Preload((byte[])chunk);
         _readBuffer.Clear();
         _readBufferLength = 0;
         _transportAttached = true;
         if (_destroyed) transport.OnDestroyed(_errored);
         else if (_readableEnded) transport.CompleteInput();
         else { _flowing = true; StartReading(); }
+    }
+
+    /// <summary>Loop thread, on reconnect: a socket in pull mode stays in it, with a fresh transport (the old one ended
+    /// with the destroyed connection). Call AsPipe again for the new pipe.</summary>
+    private void RenewTransport()
+    {
+        if (!_transportAttached) return;
+        _transportAttached = false;
+        var fresh = new SocketTransport(this, _loop);
+        Volatile.Write(ref _transport, fresh);
+        AttachTransport(fresh);
     }
 
     internal Uv.UvStream? HandleForTransport => _handle;

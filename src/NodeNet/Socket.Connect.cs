@@ -34,7 +34,12 @@ public sealed partial class Socket
     private int _connectGeneration;
 
     /// <summary>Addresses tried by autoSelectFamily, as "ip:port".</summary>
-    public IReadOnlyList<string>? AutoSelectFamilyAttemptedAddresses { get; private set; }
+    public IReadOnlyList<string>? AutoSelectFamilyAttemptedAddresses
+    {
+        get { VerifyLoopThread(); return _attemptedAddresses; }
+        private set => _attemptedAddresses = value;
+    }
+    private IReadOnlyList<string>? _attemptedAddresses;
 
     /// <summary>socket.connect(port[, host][, connectListener]).</summary>
     public Socket Connect(int port, string? host = null, Action? connectListener = null) =>
@@ -57,7 +62,8 @@ public sealed partial class Socket
         _loop.Uv.VerifyThread();
         if (options.Port == null && options.Path == null) throw NodeErrors.MissingArgs("options", "port", "path");
         if (options.Path == null) ValidateTcpConnect(options);
-        if (Connecting) throw new InvalidOperationException("The socket is already connecting.");
+        else NodeErrors.RejectNulInPath(options.Path, "options.path");
+        if (_connecting) throw new InvalidOperationException("The socket is already connecting.");
         if (_handle != null && !_destroyed) throw new InvalidOperationException("The socket is already connected; destroy it before connecting again.");
         if (_destroyed) Undestroy();
 
@@ -67,7 +73,7 @@ public sealed partial class Socket
         if (options.KeepAlive) { _keepAlive = true; _keepAliveDelaySeconds = (uint)Math.Max(0, options.KeepAliveInitialDelay / 1000); }
         if (connectListener != null) Once("connect", connectListener);
         Touch();
-        Connecting = true;
+        _connecting = true;
         int generation = ++_connectGeneration;
 
         if (options.Path != null)
@@ -84,7 +90,7 @@ public sealed partial class Socket
         {
             _loop.NextTick(() =>
             {
-                if (Connecting && generation == _connectGeneration)
+                if (_connecting && generation == _connectGeneration)
                     StartConnect(new ConnectAttempt { Address = host, Port = port, Family = literal, LocalAddress = options.LocalAddress, LocalPort = options.LocalPort, Generation = generation });
             });
             return this;
@@ -95,13 +101,15 @@ public sealed partial class Socket
 
     private static void ValidateTcpConnect(ConnectOptions options)
     {
+        if (options.Host != null) NodeErrors.RejectNul(options.Host, "options.host");
         if (options.LocalAddress != null && Net.IsIP(options.LocalAddress) == 0) throw NodeErrors.InvalidIpAddress(options.LocalAddress);
         if (options.Port is { } port && (port < 0 || port > 65535)) throw NodeErrors.SocketBadPort("Port", port);
         if (options.LocalPort is { } lp && (lp < 0 || lp > 65535)) throw NodeErrors.SocketBadPort("options.localPort", lp);
         if (options.Family is not (0 or 4 or 6)) throw NodeErrors.InvalidArgValue("options.family", options.Family);
     }
 
-    /// <summary>A destroyed socket may connect again (Node's _undestroy): fresh state, counters reset.</summary>
+    /// <summary>A destroyed socket may connect again (Node's _undestroy): fresh state, counters reset. As in Node the
+    /// flowing state survives, so a socket that was reading reads again after connecting.</summary>
     private void Undestroy()
     {
         _destroyed = false;
@@ -109,7 +117,6 @@ public sealed partial class Socket
         _handle = null;
         _peername = null;
         _sockname = null;
-        _flowing = null;
         _readBuffer.Clear();
         _readBufferLength = 0;
         _reading = _readableEnded = _endEmitted = _endScheduled = false;
@@ -121,6 +128,8 @@ public sealed partial class Socket
         _needDrain = false;
         _bytesRead = 0;
         _bytesDispatched = 0;
+        AutoSelectFamilyAttemptedAddresses = null;
+        RenewTransport();
     }
 
     private void Lookup(string host, int port, ConnectOptions options, int generation)
@@ -128,7 +137,7 @@ public sealed partial class Socket
         bool multi = options.Family is not (4 or 6) && options.LocalAddress == null && options.AutoSelectFamily;
         int rc = UvGetAddrInfo.Start(_loop.Uv, host, options.Family, addrConfig: options.Family is not (4 or 6), (status, results) =>
         {
-            if (!Connecting || generation != _connectGeneration) return;
+            if (!_connecting || generation != _connectGeneration) return;
             if (status != 0)
             {
                 var err = NodeNetException.Dns(status, host);
@@ -140,7 +149,7 @@ public sealed partial class Socket
             {
                 var first = results[0];
                 Emit("lookup", null, first.Address, first.Family, host);
-                if (!Connecting || generation != _connectGeneration) return;
+                if (!_connecting || generation != _connectGeneration) return;
                 Touch();
                 StartConnect(new ConnectAttempt { Address = first.Address, Port = port, Family = first.Family, LocalAddress = options.LocalAddress, LocalPort = options.LocalPort, Generation = generation });
                 return;
@@ -148,7 +157,7 @@ public sealed partial class Socket
             foreach (var r in results)
             {
                 Emit("lookup", null, r.Address, r.Family, host);
-                if (!Connecting || generation != _connectGeneration) return;
+                if (!_connecting || generation != _connectGeneration) return;
             }
             var ordered = Interleave(results);
             if (ordered.Count == 1)
@@ -213,7 +222,7 @@ public sealed partial class Socket
         {
             ctx.Timer = new UvTimer(_loop.Uv, () =>
             {
-                if (!Connecting || generation != _connectGeneration || ctx.Current != index + 1) return;
+                if (!_connecting || generation != _connectGeneration || ctx.Current != index + 1) return;
                 ctx.Errors.Add(NodeNetException.Connect(UvErrors.ETIMEDOUT, "connect", address.Address, ctx.Port));
                 Emit("connectionAttemptTimeout", address.Address, ctx.Port, address.Family);
                 ConnectNext(ctx, generation);
@@ -239,7 +248,7 @@ public sealed partial class Socket
         SockAddrStorage remote;
         err = SockAddr.Parse(a.Address, a.Port, &remote);
         Emit("connectionAttempt", a.Address, a.Port, a.Family);
-        if (!Connecting || a.Generation != _connectGeneration) return;
+        if (!_connecting || a.Generation != _connectGeneration) return;
         if (err == 0)
         {
             var req = _loop.Uv.Requests.Rent(UvReqType.Connect, this, a);
@@ -281,14 +290,14 @@ public sealed partial class Socket
 
     private void AfterConnect(ConnectAttempt a, int status)
     {
-        if (_destroyed || a.Generation != _connectGeneration || !Connecting) return;
+        if (_destroyed || a.Generation != _connectGeneration || !_connecting) return;
         if (a.Multi != null && a.Multi.Current != a.AttemptIndex + 1) return; // an attempt already abandoned
         if (status != 0)
         {
             bool local = a.LocalAddress != null && a.LocalPort is > 0;
             var ex = NodeNetException.Connect(status, "connect", a.Address, a.Port, local ? a.LocalAddress : null, local ? a.LocalPort : null);
             if (a.Family != 0) Emit("connectionAttemptFailed", a.Address, a.Port, a.Family, ex);
-            if (a.Multi != null && Connecting)
+            if (a.Multi != null && _connecting)
             {
                 a.Multi.Errors.Add(ex);
                 ConnectNext(a.Multi, a.Generation);
@@ -298,7 +307,7 @@ public sealed partial class Socket
             return;
         }
         a.Multi?.Timer?.Close();
-        Connecting = false;
+        _connecting = false;
         _sockname = null;
         Touch();
         if (_handle is UvTcp tcp)

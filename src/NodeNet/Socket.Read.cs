@@ -19,16 +19,23 @@ public sealed partial class Socket
     private long _bytesRead;
 
     /// <summary>The readable side is open: not destroyed and 'end' not yet emitted.</summary>
-    public bool Readable => !_destroyed && !_endEmitted;
+    public bool Readable { get { VerifyLoopThread(); return !_destroyed && !_endEmitted; } }
 
     /// <summary>Bytes received; kept after destroy, reset by a reconnect.</summary>
-    public long BytesRead => _bytesRead;
+    public long BytesRead { get { VerifyLoopThread(); return _bytesRead; } }
 
     /// <summary>readableFlowing: null until a 'data' listener, Resume or Pause decides.</summary>
-    public bool? ReadableFlowing => _flowing;
+    public bool? ReadableFlowing { get { VerifyLoopThread(); return _flowing; } }
 
     /// <summary>isPaused().</summary>
-    public bool IsPaused() => _flowing == false;
+    public bool IsPaused()
+    {
+        VerifyLoopThread();
+        return _flowing == false;
+    }
+
+    /// <summary>readableEncoding: the encoding SetEncoding chose (normalised, e.g. "utf8"), or null.</summary>
+    public string? ReadableEncoding { get { VerifyLoopThread(); return _decoder?.Encoding; } }
 
     /// <summary>socket.setEncoding(encoding): 'data' then carries strings; characters split across reads are kept whole.</summary>
     /// <exception cref="NodeNetException">ERR_UNKNOWN_ENCODING.</exception>
@@ -75,7 +82,7 @@ public sealed partial class Socket
 
     private void StartReading()
     {
-        if (_reading || _handle == null || Connecting || _destroyed || _readableEnded || _readBufferLength >= _hwm) return;
+        if (_reading || _handle == null || _connecting || _destroyed || _readableEnded || _readBufferLength >= _hwm) return;
         int rc = _handle.ReadStart();
         if (rc != 0) { Destroy(NodeNetException.FromUv(rc, "read")); return; }
         _reading = true;
@@ -90,11 +97,20 @@ public sealed partial class Socket
 
     void Uv.IUvStreamEvents.OnConnection(int status) { }
 
+    private Exception? _allocError;
+
     unsafe byte* Uv.IUvStreamEvents.Alloc(out int length)
     {
-        if (_transportAttached) return _transport!.Alloc(out length);
         length = 0;
-        return null;
+        if (!_transportAttached) return null;
+        try { return _transport!.Alloc(out length); }
+        catch (Exception e)
+        {
+            // Never into libuv: a zero-length buffer makes libuv report UV_ENOBUFS, and OnRead destroys this socket alone.
+            _allocError = e;
+            length = -1;
+            return null;
+        }
     }
 
     unsafe void Uv.IUvStreamEvents.OnRead(nint nread, byte* data)
@@ -123,7 +139,9 @@ public sealed partial class Socket
             else CheckEnd();
             return;
         }
-        Destroy(NodeNetException.FromUv((int)nread, "read"));
+        var allocError = _allocError;
+        _allocError = null;
+        Destroy(nread == UvErrors.ENOBUFS && allocError != null ? allocError : NodeNetException.FromUv((int)nread, "read"));
     }
 
     private void Push(byte[] bytes)

@@ -46,31 +46,32 @@ public sealed partial class Socket
     private readonly List<Action<Exception?>> _onFinished = [];
 
     /// <summary>The writable side is open: not destroyed and End not yet called.</summary>
-    public bool Writable => !_destroyed && !_ending;
+    public bool Writable { get { VerifyLoopThread(); return !_destroyed && !_ending; } }
 
     /// <summary>Bytes queued and not yet handed to the kernel (writableLength).</summary>
-    public long WritableLength => _writableLength;
+    public long WritableLength { get { VerifyLoopThread(); return _writableLength; } }
 
     /// <summary>Deprecated alias of <see cref="WritableLength"/>; null without a handle.</summary>
-    public long? BufferSize => _handle != null ? _writableLength : null;
+    public long? BufferSize { get { VerifyLoopThread(); return _handle != null ? _writableLength : null; } }
 
     /// <summary>writableHighWaterMark (16384 unless set by options).</summary>
     public int WritableHighWaterMark => _hwm;
 
     /// <summary>True after Write returned false, until 'drain'.</summary>
-    public bool WritableNeedDrain => _needDrain;
+    public bool WritableNeedDrain { get { VerifyLoopThread(); return _needDrain; } }
 
     /// <summary>True once End was called.</summary>
-    public bool WritableEnded => _ending;
+    public bool WritableEnded { get { VerifyLoopThread(); return _ending; } }
 
     /// <summary>True once 'finish' was emitted.</summary>
-    public bool WritableFinished => _finished;
+    public bool WritableFinished { get { VerifyLoopThread(); return _finished; } }
 
     /// <summary>Bytes written plus bytes still queued; kept after destroy.</summary>
     public long BytesWritten
     {
         get
         {
+            VerifyLoopThread();
             long queued = _waitingForConnect?.Count ?? 0;
             foreach (var op in _buffered) queued += op.Count;
             return _bytesDispatched + queued;
@@ -98,6 +99,7 @@ public sealed partial class Socket
     /// <summary>socket.write(string[, encoding][, callback]); encoding defaults to utf8.</summary>
     public bool Write(string data, string encoding = "utf8", Action<Exception?>? callback = null)
     {
+        VerifyLoopThread();
         if (data is null) throw NullChunk();
         return WriteCore(NodeEncoding.GetBytes(data, encoding), callback);
     }
@@ -128,7 +130,7 @@ public sealed partial class Socket
             if (!_destroyed) Destroy(refused); // write after end also emits 'error'; after destroy it does not
             return false;
         }
-        if (callback == null && !_writing && !_needDrain && !Connecting && _handle != null && count > 0)
+        if (callback == null && !_writing && !_needDrain && !_connecting && _handle != null && count > 0)
         {
             // Fast path: nothing in flight and no callback to call later, so a write the kernel takes whole needs
             // no bookkeeping at all (Node's synchronous completion, minus the objects). A partial one queues the rest.
@@ -154,7 +156,7 @@ public sealed partial class Socket
         else
         {
             _writing = true;
-            if (Connecting) WaitForConnect(op);
+            if (_connecting) WaitForConnect(op);
             else if (_handle == null)
             {
                 _writing = false;
@@ -261,7 +263,7 @@ public sealed partial class Socket
             Destroy(error);
             return;
         }
-        if (_buffered.Count > 0 && !_destroyed && _handle != null && !Connecting) DispatchBuffered();
+        if (_buffered.Count > 0 && !_destroyed && _handle != null && !_connecting) DispatchBuffered();
         if (sync) _loop.NextTick(() => AfterWrite(batch));
         else AfterWrite(batch);
     }
@@ -348,6 +350,7 @@ public sealed partial class Socket
     /// <summary>socket.end(data[, callback]).</summary>
     public Socket End(byte[] data, Action? callback = null)
     {
+        VerifyLoopThread();
         Write(data);
         return EndCore(callback);
     }
@@ -355,6 +358,7 @@ public sealed partial class Socket
     /// <summary>socket.end(string[, encoding][, callback]).</summary>
     public Socket End(string data, string encoding = "utf8", Action? callback = null)
     {
+        VerifyLoopThread();
         Write(data, encoding);
         return EndCore(callback);
     }
@@ -377,7 +381,7 @@ public sealed partial class Socket
 
     private void MaybeFinish()
     {
-        if (!_ending || _finalCalled || _finished || _destroyed || _writing || _writableLength != 0 || Connecting) return;
+        if (!_ending || _finalCalled || _finished || _destroyed || _writing || _writableLength != 0 || _connecting) return;
         _finalCalled = true;
         if (_handle == null) { _loop.NextTick(Finish); return; }
         var req = _loop.Uv.Requests.Rent(UvReqType.Shutdown, this);

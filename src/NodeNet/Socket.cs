@@ -48,6 +48,12 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         AllowHalfOpen = options.AllowHalfOpen;
         _hwm = options.HighWaterMark is { } h && h >= 0 ? h : DefaultHighWaterMark;
         if (options.Fd is { } fd) handle = AdoptFd(fd, options);
+        if (options.Signal.CanBeCanceled)
+        {
+            var signal = options.Signal;
+            if (loop.IsLoopThread) AddAbortSignal(signal);
+            else loop.TryPost(() => AddAbortSignal(signal)); // runs before any Task-based call made after this constructor
+        }
         if (handle == null) return;
         AttachHandle(handle);
         if (pauseOnConnect) { _flowing = false; return; }
@@ -55,48 +61,64 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     }
 
     /// <summary>The accepting server, or null for a client socket.</summary>
-    public Server? Server { get; internal set; }
+    public Server? Server { get { VerifyLoopThread(); return _server; } internal set => _server = value; }
+    private Server? _server;
 
     /// <summary>From the options: whether the socket stays writable after the peer's FIN.</summary>
     public bool AllowHalfOpen { get; }
 
     /// <summary>True between Connect and 'connect' (or the connect error).</summary>
-    public bool Connecting { get; private set; }
+    public bool Connecting { get { VerifyLoopThread(); return _connecting; } }
+    private bool _connecting;
 
     /// <summary>True once destroyed (explicitly, by an error, or after both sides ended).</summary>
-    public bool Destroyed => _destroyed;
+    public bool Destroyed { get { VerifyLoopThread(); return _destroyed; } }
 
     /// <summary>No handle yet, or still connecting.</summary>
-    public bool Pending => _handle == null || Connecting;
+    public bool Pending { get { VerifyLoopThread(); return _handle == null || _connecting; } }
 
     /// <summary>"opening", "open", "readOnly", "writeOnly" or "closed", as Node computes it.</summary>
-    public string ReadyState =>
-        Connecting ? "opening"
+    public string ReadyState => VerifiedReadyState();
+
+    private string VerifiedReadyState()
+    {
+        VerifyLoopThread();
+        return _connecting ? "opening"
         : Readable && Writable ? "open"
         : Readable ? "readOnly"
         : Writable ? "writeOnly"
         : "closed";
+    }
 
     /// <summary>The idle timeout set by <see cref="SetTimeout"/>; null until it is called.</summary>
-    public double? Timeout => _timeoutMs;
+    public double? Timeout { get { VerifyLoopThread(); return _timeoutMs; } }
 
     /// <summary>getsockname(): the local endpoint, or null when not connected.</summary>
-    public AddressInfo? Address() => LocalName();
+    public AddressInfo? Address()
+    {
+        VerifyLoopThread();
+        return LocalName();
+    }
 
     /// <summary>Remote IP (cached once read, so it survives close). Null for pipes and before connecting.</summary>
-    public string? RemoteAddress => PeerName()?.Address;
+    public string? RemoteAddress { get { VerifyLoopThread(); return PeerName()?.Address; } }
     /// <summary>Remote port.</summary>
-    public int? RemotePort => PeerName()?.Port;
+    public int? RemotePort { get { VerifyLoopThread(); return PeerName()?.Port; } }
     /// <summary>"IPv4" or "IPv6".</summary>
-    public string? RemoteFamily => PeerName()?.Family;
+    public string? RemoteFamily { get { VerifyLoopThread(); return PeerName()?.Family; } }
     /// <summary>Local IP.</summary>
-    public string? LocalAddress => LocalName()?.Address;
+    public string? LocalAddress { get { VerifyLoopThread(); return LocalName()?.Address; } }
     /// <summary>Local port.</summary>
-    public int? LocalPort => LocalName()?.Port;
+    public int? LocalPort { get { VerifyLoopThread(); return LocalName()?.Port; } }
     /// <summary>"IPv4" or "IPv6".</summary>
-    public string? LocalFamily => LocalName()?.Family;
+    public string? LocalFamily { get { VerifyLoopThread(); return LocalName()?.Family; } }
 
     internal EventLoop Loop => _loop;
+
+    /// <summary>The thread rule (see <see cref="EventLoop"/>): checked before anything is read or changed.</summary>
+    private void VerifyLoopThread() => _loop.Uv.VerifyThread();
+
+    private protected override void VerifyAccess() => _loop.Uv.VerifyThread();
 
     private PeerCredentials? _peerCredentials;
 
@@ -115,7 +137,8 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     {
         get
         {
-            if (_peerCredentials != null || _handle is not UvPipe pipe || Connecting || OperatingSystem.IsWindows()) return _peerCredentials;
+            VerifyLoopThread();
+            if (_peerCredentials != null || _handle is not UvPipe pipe || _connecting || OperatingSystem.IsWindows()) return _peerCredentials;
             int fd = (int)pipe.FileNo();
             return fd < 0 ? null : _peerCredentials = UnixSocket.PeerCredentials(fd);
         }
@@ -153,7 +176,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (_destroyed) return this;
         _destroyed = true;
         _errored = error;
-        Connecting = false;
+        _connecting = false;
         StopTimer();
         AbortWrites();
         bool hadError = error != null;
@@ -179,12 +202,25 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
             _loop.NextTick(() => { _closed = true; Emit("close"); }); // no handle ever closed: Node emits 'close' with no argument
         }
         if (_transportAttached) _transport!.OnDestroyed(error);
-        if (Server != null) Server.OnSocketDestroyed();
+        if (_server != null) _server.OnSocketDestroyed();
         if (_activeDirection is { } direction) { NodeNetMetrics.ConnectionsActive.Add(-1, direction); _activeDirection = null; }
         return this;
     }
 
     private void EmitError(Exception error) => Emit("error", error);
+
+    /// <summary>Node's addAbortSignal: cancelling destroys the socket with an AbortError; already cancelled, at once.</summary>
+    private void AddAbortSignal(CancellationToken signal)
+    {
+        if (signal.IsCancellationRequested) { Destroy(NodeErrors.Abort()); return; }
+        var registration = signal.Register(() =>
+        {
+            if (_loop.IsLoopThread) Abort();
+            else _loop.TryPost(Abort);
+        });
+        void Abort() { if (!_destroyed) Destroy(NodeErrors.Abort()); }
+        Once("close", () => registration.Dispose());
+    }
 
     /// <summary>socket.resetAndDestroy(): closes with RST (SO_LINGER 0), so the peer sees ECONNRESET.</summary>
     /// <exception cref="NodeNetException">ERR_INVALID_HANDLE_TYPE on a pipe.</exception>
@@ -194,7 +230,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (_handle != null)
         {
             if (_isPipe) throw NodeErrors.InvalidHandleType();
-            if (Connecting) Once("connect", () => { _resetAndClosing = true; Destroy(); });
+            if (_connecting) Once("connect", () => { _resetAndClosing = true; Destroy(); });
             else { _resetAndClosing = true; Destroy(); }
         }
         else Destroy(NodeErrors.SocketClosed());
@@ -284,7 +320,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     {
         _loop.Uv.VerifyThread();
         _noDelay = noDelay;
-        if (_handle is UvTcp tcp && !Connecting) tcp.NoDelay(noDelay);
+        if (_handle is UvTcp tcp && !_connecting) tcp.NoDelay(noDelay);
         return this;
     }
 
@@ -296,7 +332,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (_keepAlive == enable && _keepAliveDelaySeconds == seconds) return this;
         _keepAlive = enable;
         _keepAliveDelaySeconds = seconds;
-        if (_handle is UvTcp tcp && !Connecting) tcp.KeepAlive(enable, seconds);
+        if (_handle is UvTcp tcp && !_connecting) tcp.KeepAlive(enable, seconds);
         return this;
     }
 
@@ -304,7 +340,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     public Socket Ref()
     {
         _loop.Uv.VerifyThread();
-        if (_handle == null || Connecting) _pendingRef = true;
+        if (_handle == null || _connecting) _pendingRef = true;
         else _handle.Ref();
         return this;
     }
@@ -313,14 +349,14 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     public Socket Unref()
     {
         _loop.Uv.VerifyThread();
-        if (_handle == null || Connecting) _pendingRef = false;
+        if (_handle == null || _connecting) _pendingRef = false;
         else _handle.Unref();
         return this;
     }
 
     private unsafe AddressInfo? PeerName()
     {
-        if (_peername != null || _handle == null || Connecting) return _peername;
+        if (_peername != null || _handle == null || _connecting) return _peername;
         if (_handle is UvTcp tcp)
         {
             SockAddrStorage sa;

@@ -36,6 +36,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     private bool _inFlightCompletes;
     private long _inFlightBytes;
     private bool _outputDone;
+    private CancellationTokenRegistration _loopEnded;
 
     public SocketTransport(Socket socket, EventLoop loop)
     {
@@ -50,6 +51,27 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         // Continuations that already run on the loop thread go on inline; from another thread they are posted.
         _onInputFlushed = () => { if (_loop.IsLoopThread) ResumeInput(); else _loop.TryPost(static t => ((SocketTransport)t!).ResumeInput(), this); };
         _onOutputReadable = () => { if (_loop.IsLoopThread) OnOutputReadable(); else _loop.TryPost(static t => ((SocketTransport)t!).OnOutputReadable(), this); };
+        // A loop that ends closes the socket without telling it; the application's pending reads and writes must still end.
+        // Completed on the thread pool: the pipes continue their readers inline, and that must not happen inside teardown.
+        _loopEnded = loop.EndedToken.UnsafeRegister(static t =>
+            ThreadPool.UnsafeQueueUserWorkItem(static t => ((SocketTransport)t!).OnLoopEnded(), t), this);
+    }
+
+    /// <summary>Thread pool, after the loop is gone (nothing else touches the pipes any more).</summary>
+    private void OnLoopEnded()
+    {
+        var error = LoopTask.LoopEnded();
+        if (!_inputDone) { _inputDone = true; _input.Writer.Complete(error); }
+        if (!_outputDone) { _outputDone = true; _output.Reader.Complete(error); }
+    }
+
+    /// <summary>Loop thread: refuses the transport before it was ever attached (misuse); the socket itself goes on.</summary>
+    public void Refuse(Exception error)
+    {
+        _loopEnded.Dispose();
+        _inputDone = _outputDone = true;
+        _input.Writer.Complete(error);
+        _output.Reader.Complete(error);
     }
 
     public PipeReader Input => _input.Reader;
@@ -62,9 +84,11 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     /// <summary>Any thread: true for the first caller only.</summary>
     public bool RequestOutput() => Interlocked.Exchange(ref _outputRequested, 1) == 0;
 
-    /// <summary>Loop thread: where libuv should read into next.</summary>
+    /// <summary>Loop thread: where libuv should read into next; null (and length 0) once input is over: nobody takes
+    /// more bytes, so the loop's shared buffer receives whatever the kernel still delivers.</summary>
     public byte* Alloc(out int length)
     {
+        if (_inputDone) { length = 0; return null; }
         _readMemory = _input.Writer.GetMemory(ReadSize);
         byte* p = PinnedBlockPool.Pointer(_readMemory);
         if (p == null) throw new InvalidOperationException("pipe memory did not come from the pinned pool");
@@ -75,6 +99,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     /// <summary>Loop thread: libuv put <paramref name="n"/> bytes where <see cref="Alloc"/> said.</summary>
     public void Received(int n)
     {
+        if (_inputDone) return; // read into the shared buffer after input ended (see Alloc)
         _input.Writer.Advance(n);
         var flush = _input.Writer.FlushAsync();
         if (!flush.IsCompleted)
@@ -242,6 +267,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     /// <summary>Loop thread: the socket was destroyed; both sides learn it.</summary>
     public void OnDestroyed(Exception? error)
     {
+        _loopEnded.Dispose();
         CompleteInput(error);
         if (_outputAttached && !_outputDone && !_writing)
         {

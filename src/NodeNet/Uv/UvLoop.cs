@@ -29,6 +29,7 @@ internal sealed unsafe class UvLoop
     public UvLoop(EventLoop owner)
     {
         LibuvLoader.EnsureLoaded();
+        Dependencies.Preload();
         Owner = owner;
         ThreadId = Environment.CurrentManagedThreadId;
         Ptr = (nint)NativeMemory.AllocZeroed(Native.Uv.uv_loop_size());
@@ -56,7 +57,16 @@ internal sealed unsafe class UvLoop
     public int Run(UvRunMode mode) => Native.Uv.uv_run(Ptr, mode);
     public void Stop() => Native.Uv.uv_stop(Ptr);
     public bool Alive => Native.Uv.uv_loop_alive(Ptr) != 0;
-    public ulong Now => Native.Uv.uv_now(Ptr);
+    /// <summary>Now, in ms. libuv caches the loop time once per turn; after a slow callback that cached time is stale,
+    /// so timers are armed (and idle periods measured) from a refreshed one, as Node does.</summary>
+    public ulong Now
+    {
+        get
+        {
+            Native.Uv.uv_update_time(Ptr);
+            return Native.Uv.uv_now(Ptr);
+        }
+    }
 
     /// <summary>Starts closing every handle still open; their close callbacks run on the next loop turns.</summary>
     public void CloseAllHandles() => Native.Uv.uv_walk(Ptr, &CloseWalk, 0);
@@ -71,11 +81,12 @@ internal sealed unsafe class UvLoop
         catch (Exception e) { Environment.FailFast("NodeNet: closing a handle during loop teardown failed", e); }
     }
 
-    /// <summary>Frees the loop once every handle has closed; false if libuv still holds some (EBUSY).</summary>
+    /// <summary>Frees the loop once every handle has closed; false if libuv still holds some (EBUSY). Requests go last:
+    /// writes in flight complete (ECANCELED) only as their handles close, and still need their memory and pool slot.</summary>
     public bool TryDispose()
     {
-        Requests.Dispose();
         if (Native.Uv.uv_loop_close(Ptr) != 0) return false;
+        Requests.Dispose();
         NativeMemory.Free((void*)Ptr);
         NativeMemory.Free(ReadBuffer);
         return true;

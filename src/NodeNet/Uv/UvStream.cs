@@ -13,7 +13,8 @@ internal unsafe interface IUvStreamEvents
     /// <summary>nread bytes at data; nread &lt; 0 is an error or UV_EOF. Data is only valid during the call.</summary>
     void OnRead(nint nread, byte* data);
 
-    /// <summary>Memory of the owner's to read into, or null for the loop's shared read buffer.</summary>
+    /// <summary>Memory of the owner's to read into, or null for the loop's shared read buffer; null with a negative
+    /// length refuses the read (libuv then reports UV_ENOBUFS to <see cref="OnRead"/>).</summary>
     byte* Alloc(out int length) { length = 0; return null; }
 }
 
@@ -64,7 +65,9 @@ internal abstract unsafe class UvStream : UvHandle
         int length = 0;
         try { if (self.Events is { } events) own = events.Alloc(out length); }
         catch (Exception e) { self.Loop.Owner.ReportUncaught(e); }
-        *buf = own != null ? new UvBuf(own, (nuint)length) : new UvBuf(self.Loop.ReadBuffer, UvLoop.ReadBufferSize);
+        *buf = own != null ? new UvBuf(own, (nuint)length)
+            : length < 0 ? new UvBuf(null, 0)
+            : new UvBuf(self.Loop.ReadBuffer, UvLoop.ReadBufferSize);
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

@@ -16,7 +16,10 @@ internal sealed unsafe class UvTimer : UvHandle
 
     public void Start(ulong timeoutMs, ulong repeatMs)
     {
-        if (!IsClosing) Native.Uv.uv_timer_start(Ptr, &OnTimerNative, timeoutMs, repeatMs);
+        if (IsClosing) return;
+        // uv_timer_start counts from the loop's cached time; refresh it so time spent in this callback is not lost.
+        Native.Uv.uv_update_time(Loop.Ptr);
+        Native.Uv.uv_timer_start(Ptr, &OnTimerNative, timeoutMs, repeatMs);
     }
 
     public void Stop()

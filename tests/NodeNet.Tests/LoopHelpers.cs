@@ -1,0 +1,25 @@
+namespace NodeNet.Tests;
+
+/// <summary>Running work on a hosted loop from test code, with a deadline on every wait.</summary>
+internal static class LoopHelpers
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    /// <summary>Runs <paramref name="f"/> on the loop thread and returns its result (or its exception).</summary>
+    public static Task<T> On<T>(this EventLoop loop, Func<T> f)
+    {
+        var tcs = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        loop.Post(() => { try { tcs.SetResult(f()); } catch (Exception e) { tcs.SetException(e); } });
+        return tcs.Task.WaitAsync(Deadline);
+    }
+
+    public static Task On(this EventLoop loop, Action f) => loop.On(() => { f(); return true; });
+
+    /// <summary>A Node-style echo server on 127.0.0.1 (any port) on <paramref name="loop"/>; returns it and its port.</summary>
+    public static async Task<(Server server, int port)> EchoServer(EventLoop loop)
+    {
+        var server = await loop.On(() => Net.CreateServer(s => s.On<byte[]>("data", d => s.Write(d))));
+        int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
+        return (server, port);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Reflection;
+using Xunit;
+
+namespace NodeNet.Tests.Reliability;
+
+/// <summary>Every Task NodeNet hands out completes when its loop ends: with ObjectDisposedException, or at once for
+/// disposal (the loop's end closed the object anyway). Nothing is left hanging.</summary>
+public class HangTests
+{
+    private static readonly TimeSpan Deadline = LoopHelpers.Deadline;
+
+    [Fact]
+    public async Task ListenAsync_with_an_already_cancelled_signal_is_cancelled_and_listens_on_nothing()
+    {
+        await using var loop = EventLoop.StartHosted();
+        var server = await loop.On(() => Net.CreateServer());
+        var task = server.ListenAsync(new ListenOptions { Port = 0, Host = "127.0.0.1", Signal = new CancellationToken(true) });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task.WaitAsync(Deadline));
+        Assert.True(task.IsCanceled);
+        Assert.False(await loop.On(() => server.Listening));
+    }
+
+    [Fact]
+    public async Task ListenAsync_whose_signal_fires_before_listening_is_cancelled()
+    {
+        await using var loop = EventLoop.StartHosted();
+        var server = await loop.On(() => Net.CreateServer());
+        using var cts = new CancellationTokenSource();
+        // A host name defers listening until the lookup answers; the signal fires first.
+        var task = server.ListenAsync(new ListenOptions { Port = 0, Host = "localhost", Signal = cts.Token });
+        await loop.On(() => cts.Cancel());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task.WaitAsync(Deadline));
+    }
+
+    [Fact]
+    public async Task Socket_DisposeAsync_racing_the_loops_DisposeAsync_completes()
+    {
+        for (int i = 0; i < 20; i++)
+        {
+            var loop = EventLoop.StartHosted();
+            var (server, port) = await LoopHelpers.EchoServer(loop);
+            var socket = await loop.On(() => new Socket());
+            await socket.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline);
+            var socketDisposed = socket.DisposeAsync().AsTask();
+            var serverDisposed = server.DisposeAsync().AsTask();
+            await loop.DisposeAsync().AsTask().WaitAsync(Deadline);
+            await socketDisposed.WaitAsync(Deadline);
+            await serverDisposed.WaitAsync(Deadline);
+        }
+    }
+
+    [Fact]
+    public async Task WriteAsync_and_ReadAsync_pending_when_the_loop_is_disposed_fault_with_ObjectDisposedException()
+    {
+        var loop = EventLoop.StartHosted();
+        // A server that never reads: writes back up until WriteAsync is pending.
+        var server = await loop.On(() => Net.CreateServer(new ServerOptions { PauseOnConnect = true }));
+        int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
+        var socket = await loop.On(() => new Socket());
+        await socket.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline);
+        var read = socket.ReadAsync(new byte[10]).AsTask();
+        Task write;
+        var big = new byte[1 << 20];
+        do write = socket.WriteAsync(big); while (await Task.WhenAny(write, Task.Delay(100)) == write);
+        await loop.DisposeAsync().AsTask().WaitAsync(Deadline);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => write.WaitAsync(Deadline));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(Deadline));
+        // Calls made after the end fault the same way, at once.
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => socket.WriteAsync(big).WaitAsync(Deadline));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => socket.ReadAsync(new byte[1]).AsTask().WaitAsync(Deadline));
+    }
+
+    /// <summary>Each public async member, called so that it is still pending when the loop ends. The test below checks
+    /// that this table names every public member that returns a Task, ValueTask or IAsyncEnumerable.</summary>
+    private static readonly Dictionary<string, Func<Fixture, Task<Task>>> Pending = new()
+    {
+        ["Server.ListenAsync(ListenOptions, CancellationToken)"] = f => Now(f.Idle.ListenAsync(new ListenOptions { Port = 0, Host = "localhost" })),
+        ["Server.ListenAsync(Int32, String, CancellationToken)"] = f => Now(f.Idle.ListenAsync(0, "localhost")),
+        ["Server.ListenAsync(String, CancellationToken)"] = f => Now(f.Idle.ListenAsync(Path.Combine(f.Dir, "late.sock"))),
+        ["Server.CloseAsync(CancellationToken)"] = f => Now(f.Server.CloseAsync()),
+        ["Server.DisposeAsync()"] = f => Now(f.Server.DisposeAsync().AsTask()),
+        ["Server.GetAsyncEnumerator(CancellationToken)"] = f => Now(Enumerate(f.Server)),
+        ["Socket.ConnectAsync(ConnectOptions, CancellationToken)"] = async f => (await f.Fresh()).ConnectAsync(new ConnectOptions { Port = f.Port, Host = "localhost" }),
+        ["Socket.ConnectAsync(Int32, String, CancellationToken)"] = async f => (await f.Fresh()).ConnectAsync(f.Port, "localhost"),
+        ["Socket.ConnectAsync(String, CancellationToken)"] = async f => (await f.Fresh()).ConnectAsync(Path.Combine(f.Dir, "none.sock")),
+        ["Socket.WriteAsync(ReadOnlyMemory`1, CancellationToken)"] = f => f.Blocked(),
+        ["Socket.EndAsync(CancellationToken)"] = async f => { await f.Blocked(); return f.Client.EndAsync(); },
+        ["Socket.ReadAsync(Memory`1, CancellationToken)"] = f => Now(f.Client.ReadAsync(new byte[1]).AsTask()),
+        ["Socket.DisposeAsync()"] = async f => { await f.Blocked(); return f.Client.DisposeAsync().AsTask(); },
+        ["Net.ConnectAsync(ConnectOptions, CancellationToken)"] = f => f.OnLoop(() => Net.ConnectAsync(new ConnectOptions { Port = f.Port, Host = "localhost" })),
+        ["Net.ConnectAsync(Int32, String, CancellationToken)"] = f => f.OnLoop(() => Net.ConnectAsync(f.Port, "localhost")),
+        ["Net.ConnectAsync(String, CancellationToken)"] = f => f.OnLoop(() => Net.ConnectAsync(Path.Combine(f.Dir, "none.sock"))),
+        ["SocketStream.ReadAsync(Memory`1, CancellationToken)"] = f => Now(f.Client.AsStream().ReadAsync(new byte[1]).AsTask()),
+        ["SocketStream.ReadAsync(Byte[], Int32, Int32, CancellationToken)"] = f => Now(f.Client.AsStream().ReadAsync(new byte[1], 0, 1, default)),
+        ["SocketStream.WriteAsync(ReadOnlyMemory`1, CancellationToken)"] = async f => { await f.Blocked(); return f.Client.AsStream().WriteAsync(new byte[1].AsMemory()).AsTask(); },
+        ["SocketStream.WriteAsync(Byte[], Int32, Int32, CancellationToken)"] = async f => { await f.Blocked(); return f.Client.AsStream().WriteAsync(new byte[1], 0, 1, default); },
+        ["SocketStream.ShutdownAsync(CancellationToken)"] = async f => { await f.Blocked(); return f.Client.AsStream().ShutdownAsync(); },
+        ["SocketStream.FlushAsync(CancellationToken)"] = f => Now(f.Client.AsStream().FlushAsync()),
+        ["SocketStream.DisposeAsync()"] = async f => { await f.Blocked(); return f.Client.AsStream().DisposeAsync().AsTask(); },
+        ["EventLoop.DisposeAsync()"] = f => Now(f.Loop.DisposeAsync().AsTask()),
+        ["EventLoop.get_Completion()"] = f => Now(f.Loop.Completion),
+    };
+
+    private static Task<Task> Now(Task pending) => Task.FromResult(pending);
+
+    private static async Task Enumerate(Server server) { await foreach (var _ in server) { } }
+
+    [Fact]
+    public void The_table_names_every_public_async_member()
+    {
+        var types = new[] { typeof(Server), typeof(Socket), typeof(Net), typeof(SocketStream), typeof(EventLoop) };
+        var members = types.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                .Where(m => IsAsync(m.ReturnType))
+                .Select(m => $"{t.Name}.{m.Name}({string.Join(", ", m.GetParameters().Select(p => p.ParameterType.Name))})"))
+            .ToHashSet();
+        Assert.Empty(members.Except(Pending.Keys));
+        Assert.Empty(Pending.Keys.Except(members));
+    }
+
+    private static bool IsAsync(Type t) =>
+        typeof(Task).IsAssignableFrom(t) || t == typeof(ValueTask) || t.IsGenericType &&
+        (t.GetGenericTypeDefinition() == typeof(ValueTask<>) || t.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>) ||
+         t.GetGenericTypeDefinition() == typeof(IAsyncEnumerator<>));
+
+    public static IEnumerable<object[]> Members() => Pending.Keys.Order().Select(k => new object[] { k });
+
+    [Theory]
+    [MemberData(nameof(Members))]
+    public async Task Pending_when_the_loop_ends_completes(string member)
+    {
+        var f = await Fixture.Create();
+        Task pending = await Pending[member](f).WaitAsync(Deadline);
+        await f.Loop.DisposeAsync().AsTask().WaitAsync(Deadline);
+        var done = await Task.WhenAny(pending, Task.Delay(Deadline));
+        Assert.True(done == pending, $"{member} was still pending {Deadline.TotalSeconds} s after its loop ended");
+        if (pending.IsFaulted)
+            Assert.True(pending.Exception!.InnerException is ObjectDisposedException or NodeNetException,
+                $"{member} faulted with {pending.Exception.InnerException}");
+        Directory.Delete(f.Dir, recursive: true);
+    }
+
+    /// <summary>A hosted loop with a listening server, a connected client whose peer never reads, and an idle server.</summary>
+    private sealed class Fixture
+    {
+        public required EventLoop Loop;
+        public required Server Server, Idle;
+        public required Socket Client;
+        public required int Port;
+        public required string Dir;
+
+        public static async Task<Fixture> Create()
+        {
+            var loop = EventLoop.StartHosted();
+            var server = await loop.On(() => Net.CreateServer(new ServerOptions { PauseOnConnect = true }));
+            int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
+            var client = await loop.On(() => new Socket());
+            await client.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline);
+            return new Fixture
+            {
+                Loop = loop, Server = server, Port = port, Client = client, Dir = TestLoop.TempDir(),
+                Idle = await loop.On(() => Net.CreateServer()),
+            };
+        }
+
+        public Task<Socket> Fresh() => Loop.On(() => new Socket());
+
+        public async Task<Task> OnLoop<T>(Func<Task<T>> start) => await Loop.On(start);
+
+        /// <summary>Returns once a write stays pending (the peer never reads, so the kernel buffers fill); that write.</summary>
+        public async Task<Task> Blocked()
+        {
+            var big = new byte[1 << 20];
+            while (true)
+            {
+                var write = Client.WriteAsync(big);
+                if (await Task.WhenAny(write, Task.Delay(100)) != write) return write;
+                await write; // a failure here is the test's failure
+            }
+        }
+    }
+}

@@ -31,15 +31,8 @@ public class PackageTests
     [Fact]
     public void A_fresh_console_app_round_trips_through_the_package_and_loads_its_native_libuv()
     {
-        string work = TestLoop.TempDir();
-        string feed = Path.Combine(work, "feed");
-        var (code, output, error) = ProcessRunner.Run("dotnet",
-            ["pack", Path.Combine(TestLoop.RepoRoot, "src", "NodeNet", "NodeNet.csproj"), "-c", "Release", "-o", feed, "-nologo",
-             "-p:ContinuousIntegrationBuild=true"], timeoutMs: 240_000);
-        Assert.True(code == 0, output + error);
-        string package = Directory.GetFiles(feed, "NodeNet.*.nupkg").Single();
-        Assert.Single(Directory.GetFiles(feed, "NodeNet.*.snupkg"));
-        string version = Path.GetFileNameWithoutExtension(package)["NodeNet.".Length..];
+        string package = PackageFeed.PackagePath;
+        Assert.Single(Directory.GetFiles(PackageFeed.Dir, "NodeNet.*.snupkg"));
 
         using (var zip = ZipFile.OpenRead(package))
         {
@@ -60,25 +53,12 @@ public class PackageTests
             Assert.Equal("README.md", metadata.Element(ns + "readme")!.Value);
         }
 
-        string app = Path.Combine(work, "app");
-        Directory.CreateDirectory(app);
-        File.WriteAllText(Path.Combine(app, "PackageConsumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>
-              <ItemGroup><PackageReference Include="NodeNet" Version="{version}" /></ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), Consumer);
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <configuration><packageSources><add key="nodenet-local" value="{feed}" /></packageSources></configuration>
-            """);
-        // A private package cache, so an older build of the same version is never picked up.
-        var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work, "packages") };
-        (code, output, error) = ProcessRunner.Run("dotnet", ["run", "--project", app, "-c", "Release"], timeoutMs: 240_000, workingDirectory: app, env: env);
+        var (app, env) = PackageFeed.App("PackageConsumer", "", Consumer);
+        var (code, output, error) = ProcessRunner.Run("dotnet", ["run", "--project", app, "-c", "Release"], timeoutMs: 240_000, workingDirectory: app, env: env);
         Assert.True(code == 0, output + error);
         Assert.Contains("echoed: from the package", output);
         string expectedNative = Path.Combine(app, "bin", "Release", "net10.0", "runtimes", "linux-x64", "native", "libuv.so.1");
         Assert.Contains($" from {expectedNative}", output); // the package's copy, not the system's
-        Directory.Delete(work, recursive: true);
+        Directory.Delete(Path.GetDirectoryName(app)!, recursive: true);
     }
 }

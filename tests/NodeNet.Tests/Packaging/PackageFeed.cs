@@ -1,0 +1,43 @@
+namespace NodeNet.Tests.Packaging;
+
+/// <summary>The package packed once from this tree into a local feed, shared by the tests that consume it.</summary>
+internal static class PackageFeed
+{
+    private static readonly Lazy<(string feed, string version)> s_packed = new(Pack);
+
+    public static string Dir => s_packed.Value.feed;
+    public static string Version => s_packed.Value.version;
+    public static string PackagePath => Path.Combine(Dir, $"NodeNet.{Version}.nupkg");
+
+    private static (string, string) Pack()
+    {
+        string feed = Path.Combine(TestLoop.TempDir(), "feed");
+        var (code, output, error) = ProcessRunner.Run("dotnet",
+            ["pack", Path.Combine(TestLoop.RepoRoot, "src", "NodeNet", "NodeNet.csproj"), "-c", "Release", "-o", feed, "-nologo",
+             "-p:ContinuousIntegrationBuild=true"], timeoutMs: 240_000);
+        if (code != 0) throw new InvalidOperationException("dotnet pack failed:\n" + output + error);
+        string package = Directory.GetFiles(feed, "NodeNet.*.nupkg").Single();
+        return (feed, Path.GetFileNameWithoutExtension(package)["NodeNet.".Length..]);
+    }
+
+    /// <summary>A fresh app directory that restores NodeNet from the feed into a private package cache (so an older
+    /// build of the same version is never picked up); returns the directory and the environment to run dotnet with.</summary>
+    public static (string dir, Dictionary<string, string> env) App(string name, string projectBody, string program)
+    {
+        string work = TestLoop.TempDir();
+        string app = Path.Combine(work, name);
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>
+              <ItemGroup><PackageReference Include="NodeNet" Version="{Version}" /></ItemGroup>
+              {projectBody}
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), program);
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <configuration><packageSources><add key="nodenet-local" value="{Dir}" /></packageSources></configuration>
+            """);
+        return (app, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work, "packages") });
+    }
+}

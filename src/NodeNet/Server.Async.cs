@@ -6,15 +6,22 @@ namespace NodeNet;
 // The Task-based API. Every method may be called from any thread: the work runs on the server's loop.
 public sealed partial class Server : IAsyncEnumerable<Socket>
 {
-    /// <summary>Listens; completes at 'listening' with the bound address, faults with the listen error.
+    /// <summary>Listens; completes at 'listening' with the bound address, faults with the listen error. On a server with no
+    /// 'connection' listener, connections accepted from then on are queued for <c>await foreach</c>.
     /// Cancelling <paramref name="cancellationToken"/> or <see cref="ListenOptions.Signal"/> before then closes the server
     /// and cancels the task; an already-cancelled one does not listen at all.</summary>
     public Task<AddressInfo> ListenAsync(ListenOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Signal.IsCancellationRequested) return Task.FromCanceled<AddressInfo>(options.Signal);
-        // The accept queue comes first: from then on, connections wait for an enumerator instead of being missed.
-        return LoopTask.Until(_loop, this, "listening", () => Address()!, () => { EnsureAcceptQueue(); Listen(options); },
+        // With nobody listening for 'connection', the accept queue comes first: connections then wait for an
+        // enumerator instead of being missed. A server with a 'connection' listener handles them there, so nothing
+        // queues (an unread queue would keep every connection ever accepted).
+        return LoopTask.Until(_loop, this, "listening", () => Address()!, () =>
+            {
+                if (!HasListeners("connection")) EnsureAcceptQueue();
+                Listen(options);
+            },
             cancellationToken, cancel: () => Close(),
             failEvent: ("close", () => options.Signal.IsCancellationRequested
                 ? new OperationCanceledException(options.Signal) : NodeErrors.ServerNotRunning()));
@@ -57,8 +64,8 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
     }
 
     /// <summary>Accepted connections, as Node's <c>server[Symbol.asyncIterator]</c>: <c>await foreach (var socket in server)</c>.
-    /// Ends when the server emits 'close'. After <see cref="ListenAsync(ListenOptions, CancellationToken)"/>, connections
-    /// accepted before enumeration starts are queued, not missed.</summary>
+    /// Ends when the server emits 'close'. After <see cref="ListenAsync(ListenOptions, CancellationToken)"/> on a server with no
+    /// 'connection' listener, connections accepted before enumeration starts are queued, not missed.</summary>
     public async IAsyncEnumerator<Socket> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         var subscribed = new TaskCompletionSource<Channel<Socket>?>(TaskCreationOptions.RunContinuationsAsynchronously);

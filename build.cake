@@ -156,19 +156,36 @@ Task("Demo")
     if (server.ExitCode != 0) throw new Exception($"the echo server exited with {server.ExitCode}");
 });
 
+void BuildNetLoad()
+{
+    System.IO.Directory.CreateDirectory($"{root}/bench/bin");
+    Must(Run("cc", "-O2 -o bench/bin/netload bench/netload.c"), "compiling bench/netload.c");
+}
+
 Task("Bench")
     .Description("Benchmarks NodeNet against node, bun, deno and System.Net.Sockets (--quick: a one-minute smoke run)")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    System.IO.Directory.CreateDirectory($"{root}/bench/bin");
-    Must(Run("cc", "-O2 -o bench/bin/netload bench/netload.c"), "compiling bench/netload.c");
+    BuildNetLoad();
     // Bun and Deno ship their binaries inside their npm packages; install them next to the bench.
     Must(Run("npm", "install --no-audit --no-fund --loglevel=error", workingDirectory: $"{root}/bench"), "npm install (bun, deno)");
     string extra = HasArgument("quick") ? " --quick" : "";
     if (HasArgument("rounds")) extra += $" --rounds {Argument<int>("rounds")}";
     if (HasArgument("seconds")) extra += $" --seconds {Argument<int>("seconds")}";
     Must(Run("dotnet", $"bench/Runner/bin/{configuration}/net10.0/Runner.dll --root \"{root}\" --configuration {configuration}{extra}"), "benchmark");
+});
+
+Task("Soak")
+    .Description("The soak and fault suite: held connections, churn, killed and resetting peers, a slow reader, GC storms, races, cancellation (--full: about five minutes, figures into tests/NodeNet.Soak/results/latest.md)")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    BuildNetLoad();
+    bool full = HasArgument("full");
+    string results = full ? $"{root}/tests/NodeNet.Soak/results/latest.md" : $"{root}/artifacts/soak-short.md";
+    System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(results));
+    Must(Run("dotnet", $"tests/NodeNet.Soak/bin/{configuration}/net10.0/NodeNet.Soak.dll --netload bench/bin/netload --markdown \"{results}\"{(full ? " --full" : "")}"), "soak");
 });
 
 Task("Pack")

@@ -7,6 +7,8 @@
 //   stream:   each connection writes continuously and reads back; reports echoed bytes/s.
 //   connrate: connect, send SIZE bytes, read SIZE back, close; repeat. Reports conns/s.
 // Output: one line of key=value pairs, e.g. "mode=pingpong conns=50 ops=123456 ops_s=... mb_s=... p50_us=... p99_us=... errors=0"
+// --verify (pingpong, connrate): each connection sends its own byte pattern and checks every echoed byte; the line then
+// also reports mismatches=N and min_conn_ops=N (the fewest round trips any one connection completed), for soak tests.
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -30,13 +32,16 @@ typedef struct {
   uint64_t t0;             // message start (ns)
   uint64_t total_sent, total_recvd;
   int connected;
+  int index;
+  uint64_t ops;
 } conn_t;
 
 static int mode = PINGPONG, nconns = 50, duration = 5;
 static size_t size = 64;
 static char *host = "127.0.0.1", *upath = NULL;
 static int port = 8124;
-static int nsources = 1, next_source;
+static int nsources = 1, next_source, verify;
+static uint64_t mismatches;
 static char *buf, *rbuf;
 static int ep;
 static uint64_t ops, errors, bytes;
@@ -67,6 +72,15 @@ static int open_conn(void) {
   return fd;
 }
 
+static unsigned char pattern(int index, size_t j) { return (unsigned char)(index * 31 + j * 7 + 1); }
+
+static void fill(conn_t *c) { if (verify) for (size_t j = 0; j < size; j++) buf[j] = pattern(c->index, j); }
+
+static void check(conn_t *c, const char *got, size_t n) {
+  if (!verify) return;
+  for (size_t j = 0; j < n; j++) if ((unsigned char)got[j] != pattern(c->index, c->recvd + j)) { mismatches++; return; }
+}
+
 static void arm(conn_t *c, uint32_t ev, int op) { struct epoll_event e = {.events = ev, .data.ptr = c}; epoll_ctl(ep, op, c->fd, &e); }
 
 static void start(conn_t *c) {
@@ -90,6 +104,7 @@ static void on_event(conn_t *c, uint32_t ev, int stopping) {
     return;
   }
   if ((ev & EPOLLOUT) && c->sent < size) {
+    fill(c);
     ssize_t n = write(c->fd, buf + c->sent, size - c->sent);
     if (n > 0) c->sent += n; else if (n < 0 && errno != EAGAIN) { errors++; close(c->fd); c->fd = -1; return; }
     if (c->sent == size) arm(c, EPOLLIN, EPOLL_CTL_MOD);
@@ -97,16 +112,17 @@ static void on_event(conn_t *c, uint32_t ev, int stopping) {
   if (ev & EPOLLIN) {
     for (;;) {
       ssize_t n = read(c->fd, rbuf, size - c->recvd > (1 << 16) ? (1 << 16) : size - c->recvd);
-      if (n > 0) { c->recvd += n; bytes += n; if (c->recvd < size) continue; }
+      if (n > 0) { check(c, rbuf, n); c->recvd += n; bytes += n; if (c->recvd < size) continue; }
       else if (n == 0) { errors++; close(c->fd); c->fd = -1; if (mode == CONNRATE && !stopping) start(c); return; }
       else if (errno != EAGAIN) { errors++; close(c->fd); c->fd = -1; return; }
       break;
     }
     if (c->recvd == size) {
-      uint64_t t = now_ns(); ops++; record(t - c->t0);
+      uint64_t t = now_ns(); ops++; c->ops++; record(t - c->t0);
       if (mode == CONNRATE) { close(c->fd); if (!stopping) start(c); else c->fd = -1; return; }
       c->sent = c->recvd = 0; c->t0 = t;
       if (stopping) return;
+      fill(c);
       ssize_t w = write(c->fd, buf, size);
       if (w > 0) c->sent = w;
       if (c->sent < size) arm(c, EPOLLOUT | EPOLLIN, EPOLL_CTL_MOD);
@@ -125,12 +141,13 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--port") && v) { port = atoi(v); i++; }
     else if (!strcmp(a, "--unix") && v) { upath = v; i++; }
     else if (!strcmp(a, "--sources") && v) { nsources = atoi(v); i++; }
-    else { fprintf(stderr, "usage: netload [--mode pingpong|stream|connrate] [--conns N] [--size BYTES] [--duration S] [--host H --port P [--sources N] | --unix PATH]\n"); return 2; }
+    else if (!strcmp(a, "--verify")) verify = 1;
+    else { fprintf(stderr, "usage: netload [--mode pingpong|stream|connrate] [--conns N] [--size BYTES] [--duration S] [--host H --port P [--sources N] | --unix PATH] [--verify]\n"); return 2; }
   }
   buf = malloc(size); rbuf = malloc(1 << 16); memset(buf, 'x', size);
   ep = epoll_create1(0);
   conn_t *cs = calloc(nconns, sizeof *cs);
-  for (int i = 0; i < nconns; i++) start(&cs[i]);
+  for (int i = 0; i < nconns; i++) { cs[i].index = i; start(&cs[i]); }
   struct epoll_event evs[512];
   uint64_t t0 = now_ns(), end = t0 + (uint64_t)duration * 1000000000ull;
   while (now_ns() < end) {
@@ -141,7 +158,13 @@ int main(int argc, char **argv) {
   qsort(lat, nlat, sizeof *lat, cmpu);
   uint32_t p50 = nlat ? lat[nlat / 2] : 0, p99 = nlat ? lat[(size_t)(nlat * 0.99)] : 0;
   const char *mn = mode == STREAM ? "stream" : mode == CONNRATE ? "connrate" : "pingpong";
-  printf("mode=%s conns=%d size=%zu secs=%.2f ops=%llu ops_s=%.0f mb_s=%.1f p50_us=%u p99_us=%u errors=%llu\n", mn, nconns, size, secs,
+  printf("mode=%s conns=%d size=%zu secs=%.2f ops=%llu ops_s=%.0f mb_s=%.1f p50_us=%u p99_us=%u errors=%llu", mn, nconns, size, secs,
          (unsigned long long)ops, ops / secs, bytes / secs / 1e6, p50, p99, (unsigned long long)errors);
+  if (verify) {
+    uint64_t min_ops = nconns ? cs[0].ops : 0;
+    for (int i = 1; i < nconns; i++) if (cs[i].ops < min_ops) min_ops = cs[i].ops;
+    printf(" mismatches=%llu min_conn_ops=%llu", (unsigned long long)mismatches, (unsigned long long)min_ops);
+  }
+  printf("\n");
   return 0;
 }

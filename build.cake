@@ -119,9 +119,10 @@ Task("Test")
     foreach (var trx in System.IO.Directory.GetFiles(results, "*.trx", System.IO.SearchOption.AllDirectories))
     {
         string text = System.IO.File.ReadAllText(trx);
-        passed += Regex.Matches(text, "outcome=\"Passed\"").Count;
-        failed += Regex.Matches(text, "outcome=\"Failed\"").Count;
-        skipped += Regex.Matches(text, "outcome=\"NotExecuted\"").Count;
+        // Only test results: the run's own <ResultSummary outcome="Failed"> is not a test.
+        passed += Regex.Matches(text, "<UnitTestResult [^>]*outcome=\"Passed\"").Count;
+        failed += Regex.Matches(text, "<UnitTestResult [^>]*outcome=\"Failed\"").Count;
+        skipped += Regex.Matches(text, "<UnitTestResult [^>]*outcome=\"NotExecuted\"").Count;
     }
     // The plain closing line CI reads.
     Console.WriteLine($"{passed} passed, {failed} failed, {skipped} skipped");

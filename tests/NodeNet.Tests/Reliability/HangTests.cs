@@ -26,9 +26,13 @@ public class HangTests
         await using var loop = EventLoop.StartHosted();
         var server = await loop.On(() => Net.CreateServer());
         using var cts = new CancellationTokenSource();
-        // A host name defers listening until the lookup answers; the signal fires first.
-        var task = server.ListenAsync(new ListenOptions { Port = 0, Host = "localhost", Signal = cts.Token });
-        await loop.On(() => cts.Cancel());
+        // A host name defers listening until the lookup answers; the signal fires in the same loop turn, before it.
+        var task = await loop.On(() =>
+        {
+            var listening = server.ListenAsync(new ListenOptions { Port = 0, Host = "localhost", Signal = cts.Token });
+            cts.Cancel();
+            return listening;
+        });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task.WaitAsync(Deadline));
     }
 

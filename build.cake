@@ -1,5 +1,8 @@
-// NodeNet build: Native (stage libuv), Build, Test, Demo (the echo sample end to end), Pack.
-// Run through ./build.sh, which restores Cake from the tool manifest.
+// NodeNet build: Native (libuv per RID), Build, Test, Demo (the echo sample end to end), Soak, Bench, Pack,
+// and the platform runs (TestWindows under Wine, SmokeArm64 under qemu). Run through ./build.sh, which restores
+// Cake from the tool manifest.
+#load "native/native.cake"
+#load "tests/NodeNet.PlatformTests/platforms.cake"
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
@@ -8,17 +11,20 @@ var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Release");
 var root = MakeAbsolute(Directory("./")).FullPath;
 var rid = RuntimeInformation.RuntimeIdentifier;
-var stageDir = $"{root}/runtimes/{rid}/native";
 var artifacts = $"{root}/artifacts";
 const uint MinimumVersion = (1u << 16) | (44u << 8);
 
-int Run(string file, string args, string workingDirectory = null, bool quiet = false)
+/// <summary>Runs a program; quiet captures its output and prints it only if it fails.</summary>
+int Run(string file, string args, string workingDirectory = null, bool quiet = false, IDictionary<string, string> env = null)
 {
     var psi = new ProcessStartInfo(file, args) { UseShellExecute = false, WorkingDirectory = workingDirectory ?? root };
+    if (env != null) foreach (var (k, v) in env) psi.Environment[k] = v;
     if (quiet) { psi.RedirectStandardOutput = true; psi.RedirectStandardError = true; }
     using var p = Process.Start(psi);
-    if (quiet) { p.StandardOutput.ReadToEndAsync(); p.StandardError.ReadToEndAsync(); }
+    var output = quiet ? p.StandardOutput.ReadToEndAsync() : null;
+    var errors = quiet ? p.StandardError.ReadToEndAsync() : null;
     p.WaitForExit();
+    if (quiet && p.ExitCode != 0) Console.Error.WriteLine($"{file} {args}:\n{output.Result}{errors.Result}");
     return p.ExitCode;
 }
 
@@ -48,58 +54,34 @@ uint LibuvVersion(string path)
 
 string VersionText(uint v) => $"{v >> 16}.{(v >> 8) & 0xff}.{v & 0xff}";
 
-string SystemLibuv()
+/// <summary>--libuv=system: stage the platform's libuv.so.1 (package libuv1-dev) for this machine's RID instead.</summary>
+void StageSystemLibuv()
 {
+    if (!IsRunningOnLinux()) throw new Exception("--libuv=system is for Linux; elsewhere the Native task builds libuv from source.");
     // ldconfig knows the platform's shared libraries; its line reads "libuv.so.1 (libc6,x86-64) => /path".
-    var m = Regex.Match(Capture("/sbin/ldconfig", "-p"), @"libuv\.so\.1 \([^)]*\) => (\S+)");
-    return m.Success ? m.Groups[1].Value : null;
-}
-
-bool HaveHeader() => System.IO.File.Exists("/usr/include/uv.h") || System.IO.File.Exists("/usr/local/include/uv.h")
-    || !string.IsNullOrEmpty(EnvironmentVariable("LIBUV_INCLUDE_DIR"));
-
-void InstallLibuvDev()
-{
-    bool root = Capture("id", "-u").Trim() == "0";
-    bool apt = System.IO.File.Exists("/usr/bin/apt-get");
-    if (!root || !apt)
-        throw new Exception("libuv 1.44 or newer with its header is needed: install the package libuv1-dev " +
-            "(Debian/Ubuntu: sudo apt-get install libuv1-dev), or set LIBUV_SOURCE_DIR to a libuv source tree to build it with native/CMakeLists.txt.");
-    Information("Installing libuv1-dev with apt-get...");
-    Must(Run("apt-get", "update -qq", quiet: true), "apt-get update");
-    Must(Run("apt-get", "install -y -qq --no-install-recommends libuv1-dev", quiet: true), "apt-get install libuv1-dev");
-}
-
-Task("Native")
-    .Description("Builds libuv from LIBUV_SOURCE_DIR, or locates the platform's, and stages it into runtimes/<rid>/native")
-    .Does(() =>
-{
-    string source = EnvironmentVariable("LIBUV_SOURCE_DIR");
-    string lib;
-    if (!string.IsNullOrEmpty(source))
-    {
-        Must(Run("cmake", $"-S native -B native/build -DCMAKE_BUILD_TYPE=Release -DLIBUV_SOURCE_DIR=\"{source}\""), "cmake configure");
-        Must(Run("cmake", "--build native/build --parallel"), "cmake build");
-        lib = System.IO.Directory.GetFiles($"{root}/native/build", "libuv.so.1", System.IO.SearchOption.AllDirectories).FirstOrDefault()
-            ?? System.IO.Directory.GetFiles($"{root}/native/build", "libuv*.dylib", System.IO.SearchOption.AllDirectories).FirstOrDefault()
-            ?? throw new Exception("the CMake build produced no libuv shared library");
-    }
-    else
-    {
-        if (!IsRunningOnLinux())
-            throw new Exception("Outside Linux, set LIBUV_SOURCE_DIR to a libuv source tree (see README, Native library).");
-        lib = SystemLibuv();
-        if (lib == null || !HaveHeader()) { InstallLibuvDev(); lib = SystemLibuv(); }
-        if (lib == null) throw new Exception("libuv1 is still not found after installing it; check `ldconfig -p | grep libuv`.");
-    }
+    string Find() => Regex.Match(Capture("/sbin/ldconfig", "-p"), @"libuv\.so\.1 \([^)]*\) => (\S+)") is { Success: true } m ? m.Groups[1].Value : null;
+    if (Find() == null || !System.IO.File.Exists("/usr/include/uv.h")) EnsurePackages("libuv1-dev", "--libuv=system");
+    string lib = Find() ?? throw new Exception("libuv1 is still not found after installing it; check `ldconfig -p | grep libuv`.");
     var real = new System.IO.FileInfo(lib).ResolveLinkTarget(true)?.FullName ?? lib;
     uint version = LibuvVersion(real);
     if (version < MinimumVersion)
         throw new Exception($"{real} is libuv {VersionText(version)}; NodeNet needs 1.44 or newer (package libuv1-dev on Debian 12 / Ubuntu 22.04 or newer).");
-    System.IO.Directory.CreateDirectory(stageDir);
-    string staged = $"{stageDir}/{(IsRunningOnMacOs() ? "libuv.dylib" : "libuv.so.1")}";
-    System.IO.File.Copy(real, staged, overwrite: true);
-    Information($"libuv {VersionText(version)} from {real} staged as {staged}");
+    string stage = $"{root}/runtimes/{rid}/native";
+    System.IO.Directory.CreateDirectory(stage);
+    System.IO.File.Copy(real, $"{stage}/libuv.so.1", overwrite: true);
+    Information($"libuv {VersionText(version)} from {real} staged as {stage}/libuv.so.1");
+}
+
+bool SystemLibuvRequested() => Argument("libuv", "source") == "system";
+
+Task("Native")
+    .Description("Builds libuv from the pinned source for --rids (default: this machine's; all: linux-x64, linux-arm64, linux-musl-x64, win-x64) into runtimes/<rid>/native; --libuv=system stages the platform's instead")
+    .Does(() =>
+{
+    if (SystemLibuvRequested()) { StageSystemLibuv(); return; }
+    // The package carries every RID (and the platform runs test the package); other targets need this machine's only.
+    bool packs = target is "Pack" or "TestWindows" or "TestArm64" or "TestPlatforms";
+    foreach (string r in RequestedRids(packs ? "all" : rid)) BuildNative(r);
 });
 
 Task("Build")
@@ -113,8 +95,15 @@ Task("Test")
 {
     string results = $"{artifacts}/test-results";
     if (System.IO.Directory.Exists(results)) System.IO.Directory.Delete(results, true);
+    // The signature check reads uv.h with clang for every target the package carries, which needs their C headers.
+    if (!OnPath("clang") || !System.IO.File.Exists("/usr/aarch64-linux-gnu/include/stdio.h") ||
+        !System.IO.File.Exists("/usr/x86_64-w64-mingw32/include/windows.h") || !System.IO.File.Exists("/usr/include/x86_64-linux-musl/stdio.h"))
+        EnsurePackages("clang libc6-dev-arm64-cross gcc-aarch64-linux-gnu mingw-w64-x86-64-dev musl-dev", "checking the bindings against uv.h for each target");
+    // The ABI probe compiles against the header the staged library was built from.
+    var env = new Dictionary<string, string>();
+    if (!SystemLibuvRequested() && string.IsNullOrEmpty(EnvironmentVariable("LIBUV_INCLUDE_DIR"))) env["LIBUV_INCLUDE_DIR"] = PinnedLibuvInclude();
     int code = Run("dotnet", $"test interop.sln -c {configuration} --no-build -nologo --blame-hang-timeout 5m " +
-        $"--logger \"trx;LogFileName=tests.trx\" --logger \"console;verbosity=normal\" --results-directory \"{results}\"");
+        $"--logger \"trx;LogFileName=tests.trx\" --logger \"console;verbosity=normal\" --results-directory \"{results}\"", env: env);
     int passed = 0, failed = 0, skipped = 0;
     foreach (var trx in System.IO.Directory.GetFiles(results, "*.trx", System.IO.SearchOption.AllDirectories))
     {
@@ -190,7 +179,19 @@ Task("Soak")
 });
 
 Task("Pack")
+    .Description("Packs NodeNet with libuv for every RID it carries (Native builds all four for this target)")
     .IsDependentOn("Build")
-    .Does(() => Must(Run("dotnet", $"pack src/NodeNet/NodeNet.csproj -c {configuration} --no-build -o \"{artifacts}\" -nologo"), "dotnet pack"));
+    .Does(() =>
+{
+    if (System.IO.Directory.Exists(artifacts))
+        foreach (string old in System.IO.Directory.GetFiles(artifacts, "NodeNet.*nupkg")) System.IO.File.Delete(old);
+    Must(Run("dotnet", $"pack src/NodeNet/NodeNet.csproj -c {configuration} --no-build -o \"{artifacts}\" -nologo"), "dotnet pack");
+    string package = System.IO.Directory.GetFiles(artifacts, "NodeNet.*.nupkg").Single(f => !f.EndsWith(".snupkg"));
+    using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+    var natives = zip.Entries.Select(e => e.FullName).Where(n => n.StartsWith("runtimes/")).OrderBy(n => n).ToList();
+    foreach (string n in natives) Information($"  {package.Substring(artifacts.Length + 1)}: {n}");
+    var missing = PackageRids.Where(r => !natives.Contains($"runtimes/{r}/native/{NativeFileName(r)}")).ToList();
+    if (missing.Count > 0 && !SystemLibuvRequested()) throw new Exception($"the package lacks libuv for {string.Join(", ", missing)}");
+});
 
 RunTarget(target);

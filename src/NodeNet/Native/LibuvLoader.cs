@@ -102,9 +102,14 @@ internal static unsafe class LibuvLoader
     }
 
     private static string InstallHint() =>
-        OperatingSystem.IsLinux()
-            ? $"Install libuv {MinimumVersionText} or newer: on Debian/Ubuntu `apt-get install libuv1` (or run `dotnet cake --target=Native`, which stages it into runtimes/), or build it from source with native/CMakeLists.txt."
+        $"The NodeNet package carries libuv for {string.Join(", ", PackagedRids)} under runtimes/<rid>/native, and a build or " +
+        $"publish for one of them puts it beside the app. This is {RuntimeInformation.RuntimeIdentifier}: " +
+        (PackagedRids.Contains(RuntimeInformation.RuntimeIdentifier)
+            ? "check that the app's runtimes folder (or, when published for a RID, the app folder) holds it, and that the system meets its needs (docs/native-library.md: glibc 2.34 or newer for linux-x64/arm64)"
             : OperatingSystem.IsMacOS()
-                ? $"Install libuv {MinimumVersionText} or newer (`brew install libuv`), or build it with native/CMakeLists.txt and place libuv.dylib beside the app."
-                : $"Build libuv {MinimumVersionText} or newer with native/CMakeLists.txt and place uv.dll beside the app.";
+                ? $"install libuv {MinimumVersionText} or newer (`brew install libuv`), or build it from source (docs/native-library.md) and place libuv.dylib beside the app"
+                : $"install libuv {MinimumVersionText} or newer from your system's packages (`apt-get install libuv1` on Debian/Ubuntu), or build it from source (docs/native-library.md) and place it beside the app") + ".";
+
+    /// <summary>The RIDs whose libuv the package carries (build.cake's PackageRids).</summary>
+    internal static readonly string[] PackagedRids = ["linux-x64", "linux-arm64", "linux-musl-x64", "win-x64"];
 }

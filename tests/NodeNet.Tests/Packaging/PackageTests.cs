@@ -42,8 +42,13 @@ public class PackageTests
                 Assert.Contains($"lib/{tfm}/NodeNet.dll", entries);
                 Assert.Contains($"lib/{tfm}/NodeNet.xml", entries);
             }
-            Assert.Contains("runtimes/linux-x64/native/libuv.so.1", entries);
+            // Every RID staged under runtimes/ is packed (the Pack target stages all four; Test stages this machine's).
+            var staged = Directory.GetFiles(Path.Combine(TestLoop.RepoRoot, "runtimes"), "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(TestLoop.RepoRoot, f).Replace('\\', '/')).Where(f => f.Contains("/native/")).ToList();
+            Assert.Contains("runtimes/linux-x64/native/libuv.so.1", staged);
+            foreach (string file in staged) Assert.Contains(file, entries);
             Assert.Contains("README.md", entries);
+            Assert.Contains("THIRD-PARTY-NOTICES.txt", entries);
             Assert.Contains("LICENSE", entries);
             var nuspec = XDocument.Load(zip.GetEntry("NodeNet.nuspec")!.Open());
             XNamespace ns = nuspec.Root!.Name.Namespace;
@@ -59,6 +64,27 @@ public class PackageTests
         Assert.Contains("echoed: from the package", output);
         string expectedNative = Path.Combine(app, "bin", "Release", "net10.0", "runtimes", "linux-x64", "native", "libuv.so.1");
         Assert.Contains($" from {expectedNative}", output); // the package's copy, not the system's
+        Directory.Delete(Path.GetDirectoryName(app)!, recursive: true);
+    }
+
+    [Fact]
+    public void Publishing_for_each_packaged_rid_puts_that_rids_libuv_beside_the_app()
+    {
+        var (app, env) = PackageFeed.App("RidConsumer", "", "System.Console.WriteLine(NodeNet.Net.IsIP(\"::1\"));");
+        var staged = Directory.GetDirectories(Path.Combine(TestLoop.RepoRoot, "runtimes")).Select(Path.GetFileName).ToList();
+        Assert.Contains("linux-x64", staged);
+        foreach (string rid in staged!)
+        {
+            string native = Directory.GetFiles(Path.Combine(TestLoop.RepoRoot, "runtimes", rid!, "native")).Single();
+            string output = Path.Combine(app, "out", rid!);
+            // Framework-dependent and without an apphost, so no runtime pack is needed for the foreign RIDs.
+            var (code, stdout, stderr) = ProcessRunner.Run("dotnet", ["publish", app, "-c", "Release", "-r", rid!, "--no-self-contained",
+                "-p:UseAppHost=false", "-o", output, "-nologo"], timeoutMs: 240_000, workingDirectory: app, env: env);
+            Assert.True(code == 0, stdout + stderr);
+            string beside = Path.Combine(output, Path.GetFileName(native));
+            Assert.True(File.Exists(beside), $"{rid}: {Path.GetFileName(native)} is not beside the published app");
+            Assert.Equal(File.ReadAllBytes(native), File.ReadAllBytes(beside));
+        }
         Directory.Delete(Path.GetDirectoryName(app)!, recursive: true);
     }
 }

@@ -48,6 +48,10 @@ public sealed record ListenOptions
     public bool ReclaimStale { get; init; }
     /// <summary>Closes the server when cancelled (Node's <c>signal</c>).</summary>
     public CancellationToken Signal { get; init; }
+    /// <summary>Windows named pipes: how many pipe instances wait for clients at once (libuv's default is 4; more lets
+    /// bursts of clients connect without ERROR_PIPE_BUSY). Node reads it from NODE_PENDING_PIPE_INSTANCES, which is used
+    /// when this is null. Ignored elsewhere. Beyond Node.</summary>
+    public int? PendingInstances { get; init; }
 }
 
 /// <summary>new net.Socket(options).</summary>

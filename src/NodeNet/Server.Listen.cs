@@ -77,6 +77,7 @@ public sealed partial class Server
             if (o.Port == null && (o.Path!.Length == 0 || !JsNumber.IsPipeName(o.Path))) throw NodeErrors.InvalidArgValue("options", o);
             if (o.Host != null) NodeErrors.RejectNul(o.Host, "options.host");
             if (o.Port == null) { NodeErrors.RejectNulInPath(o.Path!, "options.path"); ValidatePipeOptions(o); }
+            if (o.PendingInstances is < 1) throw NodeErrors.OutOfRange("options.pendingInstances", ">= 1", (double)o.PendingInstances.Value);
         }
         if (callback != null) Once("listening", callback);
         if (o.Signal.CanBeCanceled)
@@ -180,6 +181,7 @@ public sealed partial class Server
         // Node 20 silently truncates an over-long path and binds the wrong name; refuse instead.
         if (!OperatingSystem.IsWindows() && !UnixSocket.Fits(path)) return (null, UvErrors.ENAMETOOLONG);
         var pipe = new UvPipe(_loop.Uv);
+        if (OperatingSystem.IsWindows() && PendingInstances(o) is { } instances) pipe.SetPendingInstances(instances); // before bind, as libuv needs
         int err = UnixSocket.Supported ? BindOwned(pipe, path, o) : pipe.Bind(path);
         if (err == 0 && o.Mode is { } mode) err = UnixSocket.Chmod(path, mode);
         if (err == 0 && (o.ReadableAll || o.WritableAll))
@@ -191,6 +193,10 @@ public sealed partial class Server
         pipe.Close();
         return (null, err);
     }
+
+    /// <summary>Windows: ListenOptions.PendingInstances, else Node's NODE_PENDING_PIPE_INSTANCES, else libuv's default (4).</summary>
+    private static int? PendingInstances(ListenOptions o) =>
+        o.PendingInstances ?? (int.TryParse(Environment.GetEnvironmentVariable("NODE_PENDING_PIPE_INSTANCES"), out int n) ? n : null);
 
     /// <summary>socket + bind ourselves (libuv 1.44 cannot bind abstract names), then hand the descriptor to libuv.</summary>
     private static int BindOwned(UvPipe pipe, string path, ListenOptions o)

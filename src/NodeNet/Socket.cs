@@ -131,16 +131,19 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         NodeNetMetrics.ConnectionsActive.Add(1, direction);
     }
 
-    /// <summary>The connected peer's pid, uid and gid on a Unix domain socket (SO_PEERCRED); null on TCP,
-    /// before connecting, and where the platform cannot tell. Read once and cached. Beyond Node.</summary>
+    /// <summary>The connected peer's pid, uid and gid on a Unix domain socket (SO_PEERCRED), or its pid on a Windows
+    /// named pipe; null on TCP, before connecting, and where the platform cannot tell. Read once and cached. Beyond Node.</summary>
     public PeerCredentials? PeerCredentials
     {
         get
         {
             VerifyLoopThread();
-            if (_peerCredentials != null || _handle is not UvPipe pipe || _connecting || OperatingSystem.IsWindows()) return _peerCredentials;
-            int fd = (int)pipe.FileNo();
-            return fd < 0 ? null : _peerCredentials = UnixSocket.PeerCredentials(fd);
+            if (_peerCredentials != null || _handle is not UvPipe pipe || _connecting) return _peerCredentials;
+            nint fd = pipe.FileNo();
+            if (fd == -1) return null;
+            if (OperatingSystem.IsWindows())
+                return NamedPipe.PeerProcessId(fd, serverEnd: _server != null) is { } pid ? _peerCredentials = new PeerCredentials(pid, null, null) : null;
+            return _peerCredentials = UnixSocket.PeerCredentials((int)fd);
         }
     }
 

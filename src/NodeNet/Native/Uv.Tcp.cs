@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 
 namespace NodeNet.Native;
 
@@ -6,7 +7,14 @@ internal static unsafe partial class Uv
 {
     [LibraryImport(Lib)] internal static partial int uv_tcp_init(nint loop, nint handle);
     [LibraryImport(Lib)] internal static partial int uv_tcp_init_ex(nint loop, nint handle, uint flags);
-    [LibraryImport(Lib)] internal static partial int uv_tcp_open(nint handle, nint sock);
+    // uv_os_sock_t is an int on Unix and a SOCKET (UINT_PTR) on Windows.
+    [LibraryImport(Lib, EntryPoint = "uv_tcp_open"), UnsupportedOSPlatform("windows")]
+    internal static partial int uv_tcp_open_unix(nint handle, int sock);
+    [LibraryImport(Lib, EntryPoint = "uv_tcp_open"), SupportedOSPlatform("windows")]
+    internal static partial int uv_tcp_open_windows(nint handle, nuint sock);
+
+    internal static int TcpOpen(nint handle, nint sock) =>
+        OperatingSystem.IsWindows() ? uv_tcp_open_windows(handle, (nuint)sock) : uv_tcp_open_unix(handle, (int)sock);
     [LibraryImport(Lib)] internal static partial int uv_tcp_nodelay(nint handle, int enable);
     [LibraryImport(Lib)] internal static partial int uv_tcp_keepalive(nint handle, int enable, uint delay);
     [LibraryImport(Lib)] internal static partial int uv_tcp_bind(nint handle, byte* addr, uint flags);

@@ -80,8 +80,7 @@ internal abstract unsafe class UvHandle
     public nint FileNo()
     {
         if (_state != State.Open) return -1;
-        nint fd;
-        return Native.Uv.uv_fileno(Ptr, &fd) == 0 ? fd : -1;
+        return Native.Uv.FileNo(Ptr);
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

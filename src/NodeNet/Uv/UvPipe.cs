@@ -22,6 +22,9 @@ internal sealed unsafe class UvPipe : UvStream
         fixed (byte* p = z) Native.Uv.uv_pipe_connect(req.Ptr, Ptr, p, &UvRequest.OnDoneNative);
     }
 
+    /// <summary>Windows: how many pipe instances wait for clients at once (libuv's default is 4). Call before Bind.</summary>
+    public void SetPendingInstances(int count) => Native.Uv.uv_pipe_pending_instances(Ptr, count);
+
     public int Chmod(UvPollEvent flags) => Native.Uv.uv_pipe_chmod(Ptr, (int)flags);
 
     private string? _ownedPath;

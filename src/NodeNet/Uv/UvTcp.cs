@@ -13,7 +13,7 @@ internal sealed unsafe class UvTcp : UvStream
     public UvTcp(UvLoop loop, int addressFamily) : base(loop, UvHandleType.Tcp) =>
         CompleteInit(Native.Uv.uv_tcp_init_ex(loop.Ptr, Ptr, (uint)addressFamily), "uv_tcp_init_ex");
 
-    public int Open(nint fd) => Native.Uv.uv_tcp_open(Ptr, fd);
+    public int Open(nint fd) => Native.Uv.TcpOpen(Ptr, fd);
     public int Bind(SockAddrStorage* addr, UvTcpFlags flags) => Native.Uv.uv_tcp_bind(Ptr, (byte*)addr, (uint)flags);
     public int NoDelay(bool enable) => IsClosing ? UvErrors.EBADF : Native.Uv.uv_tcp_nodelay(Ptr, enable ? 1 : 0);
     public int KeepAlive(bool enable, uint delaySeconds) =>

@@ -1,4 +1,6 @@
 using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 
 namespace NodeNet.Tests.Conformance;
@@ -44,4 +46,26 @@ public sealed class Trace
 
     /// <summary>Listens on 127.0.0.1 and a random port, then calls back with the registered port.</summary>
     public void Listen(Server s, Action<int> cb) => s.Listen(0, "127.0.0.1", () => cb(Port(s.Address()!.Port)));
+
+    /// <summary>Names ports by registration order and re-serialises every line the same way. Every registration gets a
+    /// new name, so a port number the OS hands out twice on one side only still lines up with the other side.</summary>
+    public static List<string> Normalize(IEnumerable<string> lines)
+    {
+        var names = new Dictionary<string, string>();
+        int registered = 0;
+        var result = new List<string>();
+        foreach (string raw in lines)
+        {
+            var node = JsonNode.Parse(raw)!.AsArray();
+            string line = node.ToJsonString(Json);
+            if (node.Count == 2 && (string?)node[0] == "#port")
+            {
+                names[node[1]!.ToJsonString()] = "PORT" + ++registered;
+                continue;
+            }
+            foreach (var (port, name) in names) line = Regex.Replace(line, $@"(?<![0-9]){port}(?![0-9])", name);
+            result.Add(line);
+        }
+        return result;
+    }
 }

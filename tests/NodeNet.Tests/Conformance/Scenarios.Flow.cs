@@ -9,11 +9,14 @@ public static partial class Scenarios
         s = Net.CreateServer(sock => { sock.Resume(); sock.On("close", () => s!.Close()); });
         t.Listen(s, p =>
         {
-            var c = Net.Connect(p, "127.0.0.1");
+            Socket? c = null;
+            c = Net.Connect(p, "127.0.0.1", () =>
+            {
+                var r = c!.SetTimeout(40, () => t.T("timeout cb"));
+                t.T("returned this", r == c, c.Timeout);
+            });
             t.T("timeout before", c.Timeout);
             int n = 0;
-            var r = c.SetTimeout(40, () => t.T("timeout cb"));
-            t.T("returned this", r == c, c.Timeout);
             c.On("timeout", () =>
             {
                 n++;

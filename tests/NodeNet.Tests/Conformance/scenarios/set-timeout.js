@@ -1,11 +1,13 @@
 const { net, t, listen, tryDo, err } = require('./_harness');
 const s = net.createServer(sock => { sock.resume(); sock.on('close', () => s.close()); });
 listen(s, p => {
-  const c = net.connect(p, '127.0.0.1');
+  // Armed once connected, so a slow machine (an emulated CPU) cannot time out the connect itself.
+  const c = net.connect(p, '127.0.0.1', () => {
+    const r = c.setTimeout(40, () => t('timeout cb'));
+    t('returned this', r === c, c.timeout);
+  });
   t('timeout before', c.timeout);
   let n = 0;
-  const r = c.setTimeout(40, () => t('timeout cb'));
-  t('returned this', r === c, c.timeout);
   c.on('timeout', () => {
     n++;
     t('timeout event', n, c.destroyed, c.readyState);

@@ -126,8 +126,13 @@ public class SignatureTests
 
         public static Header Dump(string triple)
         {
-            string include = Environment.GetEnvironmentVariable("LIBUV_INCLUDE_DIR") is { Length: > 0 } inc ? inc : "/usr/include";
+            string from = Environment.GetEnvironmentVariable("LIBUV_INCLUDE_DIR") is { Length: > 0 } inc ? inc : "/usr/include";
             string dir = TestLoop.TempDir();
+            // uv.h and uv/ alone: /usr/include also holds glibc's headers, which must not meet musl's.
+            string include = Path.Combine(dir, "include");
+            Directory.CreateDirectory(Path.Combine(include, "uv"));
+            File.Copy(Path.Combine(from, "uv.h"), Path.Combine(include, "uv.h"));
+            foreach (string h in Directory.GetFiles(Path.Combine(from, "uv"))) File.Copy(h, Path.Combine(include, "uv", Path.GetFileName(h)));
             string source = Path.Combine(dir, "uv_signatures.c");
             File.WriteAllText(source, "#include <uv.h>\n");
             var args = new List<string> { $"--target={triple}", "-I" + include, "-Xclang", "-ast-dump=json", "-fsyntax-only", source };

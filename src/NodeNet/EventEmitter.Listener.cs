@@ -10,7 +10,7 @@ public partial class EventEmitter
     {
         public readonly Delegate Target = target ?? throw NodeErrors.InvalidArgType("listener", "of type function", null);
         public readonly bool Once = once;
-        public bool Fired;
+        public int Fired; // 1 once a once-listener has fired (set with Interlocked: a multi-loop server emits from several threads)
 
         public abstract void Invoke(string eventName, ReadOnlySpan<object?> args);
 

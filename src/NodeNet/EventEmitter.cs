@@ -17,7 +17,10 @@ public partial class EventEmitter
     /// <summary>Process warnings (MaxListenersExceededWarning). With no subscriber they are written to stderr, as Node does.</summary>
     public static event Action<EmitterWarning>? Warning;
 
-    private readonly Dictionary<string, Listener[]> _events = new(StringComparer.Ordinal);
+    // Copy-on-write once concurrent emits are enabled (EnableConcurrentEmit): then a published dictionary is never
+    // changed, so another thread may read it without a lock, and writers take _gate.
+    private Dictionary<string, Listener[]> _events = new(StringComparer.Ordinal);
+    private object? _gate;
     private readonly List<string> _order = []; // event names in the order first added, as Node's eventNames()
     private HashSet<string>? _warned;
     private int? _maxListeners;
@@ -68,7 +71,7 @@ public partial class EventEmitter
         for (int i = list.Length - 1; i >= 0; i--)
         {
             if (!list[i].Target.Equals(listener)) continue;
-            Remove(eventName, list, i);
+            Remove(eventName, list[i]);
             if (_events.ContainsKey("removeListener")) Emit("removeListener", eventName, listener);
             break;
         }
@@ -90,7 +93,7 @@ public partial class EventEmitter
                 for (int i = list.Length - 1; i >= 0; i--) Emit("removeListener", eventName, list[i].Target);
             return this;
         }
-        if (!notify) { _events.Clear(); _order.Clear(); return this; }
+        if (!notify) { Change(static (events, order, _) => { events.Clear(); order.Clear(); }, 0); return this; }
         // As Node: every other event first (each LIFO), 'removeListener' itself last.
         foreach (string name in _order.Where(k => k != "removeListener").ToArray()) RemoveAllListeners(name);
         RemoveAllListeners("removeListener");
@@ -112,9 +115,34 @@ public partial class EventEmitter
         {
             if (listener.Once)
             {
-                if (listener.Fired) continue;
-                listener.Fired = true;
+                if (Interlocked.Exchange(ref listener.Fired, 1) != 0) continue;
                 Off(eventName, listener.Target);
+            }
+            listener.Invoke(eventName, args);
+        }
+        return true;
+    }
+
+    /// <summary>Lets <see cref="EmitFromAnyThread"/> run: listeners may then be called on other threads than the owner's.</summary>
+    private protected void EnableConcurrentEmit() => _gate ??= new object(); // from a constructor: nobody else sees us yet
+
+    /// <summary>Emit from a thread other than the owner's (a multi-loop server's 'connection' on the connection's loop):
+    /// listeners run on the calling thread. Once-listeners fire once across all threads; their removal emits no
+    /// 'removeListener'. Needs <see cref="EnableConcurrentEmit"/>.</summary>
+    internal bool EmitFromAnyThread(string eventName, params ReadOnlySpan<object?> args)
+    {
+        if (_gate == null) throw new InvalidOperationException("concurrent emits are not enabled on this emitter");
+        if (!Volatile.Read(ref _events).TryGetValue(eventName, out var list))
+        {
+            if (eventName == "error") ThrowUnhandled(args.Length > 0 ? args[0] : null, args.Length > 0);
+            return false;
+        }
+        foreach (var listener in list)
+        {
+            if (listener.Once)
+            {
+                if (Interlocked.Exchange(ref listener.Fired, 1) != 0) continue;
+                Remove(eventName, listener);
             }
             listener.Invoke(eventName, args);
         }
@@ -140,7 +168,8 @@ public partial class EventEmitter
     public string[] EventNames()
     {
         VerifyAccess();
-        return [.. _order];
+        if (_gate == null) return [.. _order];
+        lock (_gate) return [.. _order];
     }
 
     /// <summary>emitter.setMaxListeners: 0 means unlimited.</summary>
@@ -172,8 +201,11 @@ public partial class EventEmitter
         if (verify) VerifyAccess();
         ArgumentNullException.ThrowIfNull(eventName);
         if (_events.ContainsKey("newListener")) Emit("newListener", eventName, entry.Target);
-        if (!_events.TryGetValue(eventName, out var list)) { _events[eventName] = [entry]; _order.Add(eventName); }
-        else _events[eventName] = prepend ? [entry, .. list] : [.. list, entry];
+        Change(static (events, order, a) =>
+        {
+            if (!events.TryGetValue(a.eventName, out var list)) { events[a.eventName] = [a.entry]; order.Add(a.eventName); }
+            else events[a.eventName] = a.prepend ? [a.entry, .. list] : [.. list, a.entry];
+        }, (eventName, entry, prepend));
         CheckMax(eventName);
         OnListenerAdded(eventName);
         return this;
@@ -186,19 +218,31 @@ public partial class EventEmitter
     /// <summary>Called after a listener is added (Node's streams resume on a new 'data' listener).</summary>
     private protected virtual void OnListenerAdded(string eventName) { }
 
-    private void Remove(string eventName, Listener[] list, int index)
+    /// <summary>Removes that one registration (by identity: it may have moved since it was found).</summary>
+    private void Remove(string eventName, Listener entry) => Change(static (events, order, a) =>
     {
-        if (list.Length == 1) { RemoveEvent(eventName); return; }
+        if (!events.TryGetValue(a.eventName, out var list)) return;
+        int index = Array.IndexOf(list, a.entry);
+        if (index < 0) return;
+        if (list.Length == 1) { events.Remove(a.eventName); order.Remove(a.eventName); return; }
         var copy = new Listener[list.Length - 1];
         Array.Copy(list, 0, copy, 0, index);
         Array.Copy(list, index + 1, copy, index, list.Length - index - 1);
-        _events[eventName] = copy;
-    }
+        events[a.eventName] = copy;
+    }, (eventName, entry));
 
-    private void RemoveEvent(string eventName)
+    private void RemoveEvent(string eventName) => Change(static (events, order, name) => { events.Remove(name); order.Remove(name); }, eventName);
+
+    /// <summary>Applies a change to the listener table: in place, or (concurrent emits enabled) on a copy that is then published.</summary>
+    private void Change<TState>(Action<Dictionary<string, Listener[]>, List<string>, TState> change, TState state)
     {
-        _events.Remove(eventName);
-        _order.Remove(eventName);
+        if (_gate == null) { change(_events, _order, state); return; }
+        lock (_gate)
+        {
+            var copy = new Dictionary<string, Listener[]>(_events, StringComparer.Ordinal);
+            change(copy, _order, state);
+            Volatile.Write(ref _events, copy);
+        }
     }
 
     private void CheckMax(string eventName)

@@ -33,4 +33,10 @@ public static partial class NodeNetLogging
 
     [LoggerMessage(5, LogLevel.Error, "Uncaught exception in an event loop callback")]
     internal static partial void Uncaught(ILogger logger, Exception error);
+
+    [LoggerMessage(6, LogLevel.Information, "Server on {Address} serves on {Loops} loops ({Mode})")]
+    internal static partial void ServingOnLoops(ILogger logger, string address, int loops, string mode);
+
+    [LoggerMessage(7, LogLevel.Error, "Loop {Index} of the server on {Address} ended ({Reason}); its {Connections} connections are gone, the other loops go on accepting")]
+    internal static partial void LoopEnded(ILogger logger, int index, string address, string reason, int connections);
 }

@@ -15,6 +15,21 @@ public sealed record ServerOptions
     public double KeepAliveInitialDelay { get; init; }
     /// <summary>Readable and writable high-water mark of accepted sockets (16384 by default, as Node 20).</summary>
     public int? HighWaterMark { get; init; }
+    /// <summary>Serve connections on this many event loops, one thread each: the server's own loop and
+    /// <c>Loops - 1</c> it starts when it listens and ends after 'close'. 1 (the default) is Node's single loop; at
+    /// most <see cref="EventLoopGroup.MaxLoops"/>. Beyond Node (whose answer is the cluster module).</summary>
+    public int Loops { get; init; } = 1;
+    /// <summary>Serve connections on these loops instead (shared between servers, owned by the caller); the server's own
+    /// loop then only accepts. Not together with <see cref="Loops"/>.</summary>
+    public EventLoopGroup? LoopGroup { get; init; }
+    /// <summary>How connections reach the loops: passed by the accepting loop (the default), or SO_REUSEPORT.</summary>
+    public LoopMode LoopMode { get; init; }
+    /// <summary>In <see cref="NodeNet.LoopMode.Pass"/>: which loop each connection goes to (round-robin by default).</summary>
+    public LoopDistribution Distribution { get; init; }
+    /// <summary>In <see cref="NodeNet.LoopMode.Pass"/>: your own choice of loop (an index below <see cref="LoopChoice.LoopCount"/>),
+    /// for example sticky by remote address. Runs on the accepting loop for each connection; overrides
+    /// <see cref="Distribution"/>.</summary>
+    public Func<LoopChoice, int>? ChooseLoop { get; init; }
 }
 
 /// <summary>server.listen(options).</summary>

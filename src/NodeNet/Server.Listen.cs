@@ -157,6 +157,12 @@ public sealed partial class Server
         _handle = handle;
         handle.Events = this;
         if (_unref) handle.Unref();
+        if (_loops != null)
+        {
+            _loops.Start(handle, reusePort: handle is UvTcp && _loops.WantsReusePort(isTcp: true) && fd == null,
+                o.Ipv6Only ? UvTcpFlags.Ipv6Only : UvTcpFlags.None, backlog > 0 ? backlog : DefaultBacklog);
+            if (_unref) _loops.SetRef(false);
+        }
         if (NodeNetLogging.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
             NodeNetLogging.Listening(NodeNetLogging.Logger, Address()?.ToString() ?? "");
         _loop.NextTick(() => { if (_handle == handle) Emit("listening"); });
@@ -168,8 +174,9 @@ public sealed partial class Server
         int err = SockAddr.Parse(address, port, &sa);
         if (err != 0) return (null, err);
         // SO_REUSEPORT must be set before bind, so the socket is created eagerly (uv_tcp_init_ex) for that case.
-        var tcp = o.ReusePort ? new UvTcp(_loop.Uv, SockAddr.Family((byte*)&sa)) : new UvTcp(_loop.Uv);
-        if (o.ReusePort) err = OperatingSystem.IsWindows() ? UvErrors.ENOTSUP : Libc.SetReusePort((int)tcp.FileNo());
+        bool reusePort = o.ReusePort || _loops?.WantsReusePort(isTcp: true) == true;
+        var tcp = reusePort ? new UvTcp(_loop.Uv, SockAddr.Family((byte*)&sa)) : new UvTcp(_loop.Uv);
+        if (reusePort) err = OperatingSystem.IsWindows() ? UvErrors.ENOTSUP : Libc.SetReusePort((int)tcp.FileNo());
         if (err == 0) err = tcp.Bind(&sa, o.Ipv6Only ? UvTcpFlags.Ipv6Only : UvTcpFlags.None);
         if (err == 0) return (tcp, 0);
         tcp.Close();

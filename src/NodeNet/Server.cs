@@ -1,3 +1,4 @@
+using NodeNet.Cluster;
 using NodeNet.Native;
 using NodeNet.Uv;
 
@@ -13,7 +14,9 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
 {
     private readonly EventLoop _loop;
     private UvStream? _handle;
-    private int _connections;
+    private int _connections; // Interlocked: with several loops, sockets on other threads end
+    private readonly ServerLoops? _loops; // serving on several loops
+    private bool _closeScheduled;
     private bool _unref;
     private string? _pipeName;
     private int _listeningId;
@@ -30,7 +33,25 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         _keepAlive = options.KeepAlive;
         _keepAliveInitialDelay = options.KeepAliveInitialDelay < 0 ? 0 : (int)(options.KeepAliveInitialDelay / 1000);
         _highWaterMark = options.HighWaterMark is { } h && h >= 0 ? h : Socket.DefaultHighWaterMark;
+        EventLoopGroup.ValidateCount(options.Loops, "options.Loops");
+        if (options.LoopGroup != null && options.Loops != 1)
+            throw NodeErrors.InvalidArgValue("options.loopGroup", "EventLoopGroup", "can not be combined with options.loops");
+        if (options.Loops > 1 || options.LoopGroup != null)
+        {
+            _loops = new ServerLoops(this, _loop, options);
+            EnableConcurrentEmit(); // 'connection' is emitted on each connection's own loop
+        }
         if (connectionListener != null) OnWhileConstructing("connection", connectionListener);
+    }
+
+    /// <summary>How connections reach the server's loops (<see cref="ServerOptions.LoopMode"/> as it could be honoured);
+    /// null on a single loop or before listening.</summary>
+    public LoopMode? LoopModeInUse { get { VerifyLoopThread(); return _loops is { Count: > 0 } l ? l.ModeInUse : null; } }
+
+    /// <summary>Connections each of the server's loops serves now (one entry on a single loop).</summary>
+    public IReadOnlyList<int> ConnectionsPerLoop
+    {
+        get { VerifyLoopThread(); return _loops is { Count: > 0 } l ? l.Snapshot() : [Volatile.Read(ref _connections)]; }
     }
 
     private bool _allowHalfOpen, _pauseOnConnect, _noDelay, _keepAlive;
@@ -58,7 +79,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     public bool Listening { get { VerifyLoopThread(); return _handle != null; } }
 
     /// <summary>Connections accepted and not yet destroyed.</summary>
-    public int Connections { get { VerifyLoopThread(); return _connections; } }
+    public int Connections { get { VerifyLoopThread(); return Volatile.Read(ref _connections); } }
 
     internal EventLoop Loop => _loop;
 
@@ -98,7 +119,8 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
             _handle.Close();
             _handle = null;
         }
-        EmitCloseIfDrained();
+        _loops?.StopAccepting();
+        CheckDrained();
         return this;
     }
 
@@ -107,7 +129,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     {
         ArgumentNullException.ThrowIfNull(callback);
         _loop.Uv.VerifyThread();
-        int count = _connections;
+        int count = Volatile.Read(ref _connections);
         _loop.NextTick(() => callback(null, count));
         return this;
     }
@@ -118,6 +140,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         _loop.Uv.VerifyThread();
         _unref = false;
         _handle?.Ref();
+        _loops?.SetRef(true);
         return this;
     }
 
@@ -127,6 +150,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         _loop.Uv.VerifyThread();
         _unref = true;
         _handle?.Unref();
+        _loops?.SetRef(false);
         return this;
     }
 
@@ -145,16 +169,38 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         return new ValueTask(task);
     }
 
-    private void EmitCloseIfDrained()
+    /// <summary>Primary thread: 'close' once the listener (every loop's, with SO_REUSEPORT) has closed and every connection on
+    /// every loop has ended.</summary>
+    internal void CheckDrained()
     {
-        if (_handle != null || _connections > 0) return;
-        _loop.NextTick(() => Emit("close"));
+        if (_handle != null || Volatile.Read(ref _connections) > 0 || _loops is { ListenersOpen: true }) return;
+        if (_loops != null)
+        {
+            if (_closeScheduled) return; // several loops may drain at once; 'close' once for them
+            _closeScheduled = true;
+            _loops.Stop();
+        }
+        _loop.NextTick(() => { _closeScheduled = false; Emit("close"); });
     }
 
-    internal void OnSocketDestroyed()
+    /// <summary>Any thread: <paramref name="n"/> counted connections will never be (a pass failed, a loop died).</summary>
+    internal void Unreserve(int n)
     {
-        _connections--;
-        EmitCloseIfDrained();
+        if (n == 0) return;
+        if (Interlocked.Add(ref _connections, -n) == 0) DrainedFromAnyThread();
+    }
+
+    private void DrainedFromAnyThread()
+    {
+        if (_loop.IsLoopThread) CheckDrained();
+        else _loop.TryPost(CheckDrained);
+    }
+
+    /// <summary>The socket's thread: a connection of this server was destroyed.</summary>
+    internal void OnSocketDestroyed(Socket socket)
+    {
+        _loops?.Released(socket.ServerLoopIndex);
+        if (Interlocked.Decrement(ref _connections) == 0) DrainedFromAnyThread();
     }
 
     void IUvStreamEvents.OnConnection(int status)
@@ -174,24 +220,49 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
             Emit("error", NodeNetException.FromUv(rc, "accept"));
             return;
         }
-        if (_maxConnections is > 0 && _connections >= _maxConnections)
+        if (_loops is { Count: > 0 } loops)
         {
-            NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonMaxConnections);
-            var info = client is UvTcp tcpClient ? DropInfo.Of(tcpClient) : null;
-            NodeNetLogging.Dropped(NodeNetLogging.Logger, info?.RemoteAddress is { } ra ? $"{ra}:{info.RemotePort}" : "a pipe client", _maxConnections.Value);
-            if (info != null) Emit("drop", info);
-            else Emit("drop");
-            client.Close();
+            // Counted here, where maxConnections is decided, before the connection travels to its loop.
+            if (DropIfFull(client, fromAnyThread: false)) return;
+            loops.Dispatch(client);
             return;
         }
-        var socket = new Socket(_loop, new SocketOptions { AllowHalfOpen = _allowHalfOpen, HighWaterMark = _highWaterMark }, client, _pauseOnConnect);
+        AdoptOnLoop(_loop, -1, client);
+    }
+
+    /// <summary>maxConnections: over the limit the connection is closed and 'drop' emitted; else it is counted. True if dropped.</summary>
+    private bool DropIfFull(UvStream client, bool fromAnyThread)
+    {
+        int max = _maxConnections ?? 0;
+        int now = Interlocked.Increment(ref _connections);
+        if (max <= 0 || now <= max) return false;
+        Interlocked.Decrement(ref _connections);
+        NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonMaxConnections);
+        var info = client is UvTcp tcpClient ? DropInfo.Of(tcpClient) : null;
+        NodeNetLogging.Dropped(NodeNetLogging.Logger, info?.RemoteAddress is { } ra ? $"{ra}:{info.RemotePort}" : "a pipe client", max);
+        if (fromAnyThread) { if (info != null) EmitFromAnyThread("drop", info); else EmitFromAnyThread("drop"); }
+        else if (info != null) Emit("drop", info);
+        else Emit("drop");
+        client.Close();
+        return true;
+    }
+
+    /// <summary>On <paramref name="loop"/>'s thread: <paramref name="client"/> becomes a Socket of this server there and
+    /// 'connection' is emitted (on that thread). <paramref name="counted"/>: already counted where it was accepted;
+    /// otherwise maxConnections is decided here. False if it was dropped.</summary>
+    internal bool AdoptOnLoop(EventLoop loop, int loopIndex, UvStream client, bool counted = false)
+    {
+        if (!counted && DropIfFull(client, fromAnyThread: _loops != null)) return false;
+        var socket = new Socket(loop, new SocketOptions { AllowHalfOpen = _allowHalfOpen, HighWaterMark = _highWaterMark }, client, _pauseOnConnect);
         if (_noDelay) socket.SetNoDelay(true);
         if (_keepAlive) socket.SetKeepAlive(true, _keepAliveInitialDelay * 1000.0);
-        _connections++;
         socket.Server = this;
+        socket.ServerLoopIndex = loopIndex;
         NodeNetMetrics.ConnectionsAccepted.Add(1);
         socket.CountActive(NodeNetMetrics.Inbound);
-        Emit("connection", socket);
+        if (_loops == null) Emit("connection", socket);
+        else EmitFromAnyThread("connection", socket);
+        return true;
     }
 
     unsafe void IUvStreamEvents.OnRead(nint nread, byte* data) { }

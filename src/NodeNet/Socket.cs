@@ -64,6 +64,9 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     public Server? Server { get { VerifyLoopThread(); return _server; } internal set => _server = value; }
     private Server? _server;
 
+    /// <summary>Which of its server's loops this connection lives on (-1 on a single-loop server).</summary>
+    internal int ServerLoopIndex = -1;
+
     /// <summary>From the options: whether the socket stays writable after the peer's FIN.</summary>
     public bool AllowHalfOpen { get; }
 
@@ -205,7 +208,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
             _loop.NextTick(() => { _closed = true; Emit("close"); }); // no handle ever closed: Node emits 'close' with no argument
         }
         if (_transportAttached) _transport!.OnDestroyed(error);
-        if (_server != null) _server.OnSocketDestroyed();
+        if (_server != null) _server.OnSocketDestroyed(this);
         if (_activeDirection is { } direction) { NodeNetMetrics.ConnectionsActive.Add(-1, direction); _activeDirection = null; }
         return this;
     }

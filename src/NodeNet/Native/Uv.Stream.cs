@@ -15,6 +15,10 @@ internal static unsafe partial class Uv
     internal static partial int uv_write(nint req, nint stream, UvBuf* bufs, uint nbufs,
         delegate* unmanaged[Cdecl]<nint, int, void> writeCb);
     [LibraryImport(Lib)] internal static partial int uv_try_write(nint stream, UvBuf* bufs, uint nbufs);
+    /// <summary>A write that also sends <paramref name="sendHandle"/> over an IPC pipe (uv_pipe_init with ipc = 1).</summary>
+    [LibraryImport(Lib)]
+    internal static partial int uv_write2(nint req, nint stream, UvBuf* bufs, uint nbufs, nint sendHandle,
+        delegate* unmanaged[Cdecl]<nint, int, void> writeCb);
     [LibraryImport(Lib)] internal static partial int uv_shutdown(nint req, nint stream, delegate* unmanaged[Cdecl]<nint, int, void> shutdownCb);
     [LibraryImport(Lib)] internal static partial int uv_is_readable(nint stream);
     [LibraryImport(Lib)] internal static partial int uv_is_writable(nint stream);

@@ -5,8 +5,18 @@ namespace NodeNet.Uv;
 
 internal sealed unsafe class UvPipe : UvStream
 {
-    public UvPipe(UvLoop loop) : base(loop, UvHandleType.NamedPipe) =>
-        CompleteInit(Native.Uv.uv_pipe_init(loop.Ptr, Ptr, 0), "uv_pipe_init");
+    /// <summary>An IPC pipe (<paramref name="ipc"/>) can send and receive handles with uv_write2.</summary>
+    public UvPipe(UvLoop loop, bool ipc = false) : base(loop, UvHandleType.NamedPipe)
+    {
+        IsIpc = ipc;
+        CompleteInit(Native.Uv.uv_pipe_init(loop.Ptr, Ptr, ipc ? 1 : 0), "uv_pipe_init");
+    }
+
+    public readonly bool IsIpc;
+
+    /// <summary>Handles received and waiting for <see cref="UvStream.Accept"/>, and the type of the next one.</summary>
+    public int PendingCount => IsClosing ? 0 : Native.Uv.uv_pipe_pending_count(Ptr);
+    public UvHandleType PendingType => Native.Uv.uv_pipe_pending_type(Ptr);
 
     public int Open(int fd) => Native.Uv.uv_pipe_open(Ptr, fd);
 

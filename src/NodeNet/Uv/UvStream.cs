@@ -41,6 +41,11 @@ internal abstract unsafe class UvStream : UvHandle
     public int Write(UvRequest req, UvBuf* bufs, int count) =>
         IsClosing ? UvErrors.EBADF : Native.Uv.uv_write(req.Ptr, Ptr, bufs, (uint)count, &UvRequest.OnDoneNative);
 
+    /// <summary>Writes <paramref name="bufs"/> and sends <paramref name="handle"/> with them (this stream is an IPC pipe).</summary>
+    public int Write2(UvRequest req, UvBuf* bufs, int count, UvStream handle) =>
+        IsClosing || handle.IsClosing ? UvErrors.EBADF
+        : Native.Uv.uv_write2(req.Ptr, Ptr, bufs, (uint)count, handle.Ptr, &UvRequest.OnDoneNative);
+
     public int Shutdown(UvRequest req) =>
         IsClosing ? UvErrors.EBADF : Native.Uv.uv_shutdown(req.Ptr, Ptr, &UvRequest.OnDoneNative);
 

@@ -82,10 +82,12 @@ public class InputTests
     {
         // NodeErrors lists the options' properties by hand (no reflection, for AOT): a new property must be added there.
         foreach (var type in new[] { typeof(ListenOptions), typeof(ConnectOptions), typeof(ServerOptions), typeof(SocketOptions) })
-            foreach (var p in type.GetProperties().Where(p => p.PropertyType != typeof(CancellationToken)))
+            foreach (var p in type.GetProperties().Where(p => p.PropertyType.IsPrimitive || p.PropertyType.IsEnum || p.PropertyType == typeof(string) ||
+                         Nullable.GetUnderlyingType(p.PropertyType) is { IsPrimitive: true }))
             {
                 object options = Activator.CreateInstance(type)!;
-                object value = p.PropertyType == typeof(string) ? "v"
+                object value = p.PropertyType.IsEnum ? Enum.GetValues(p.PropertyType).GetValue(1)!
+                    : p.PropertyType == typeof(string) ? "v"
                     : p.PropertyType == typeof(bool) ? !(bool)p.GetValue(options)!
                     : p.PropertyType == typeof(double) || p.PropertyType == typeof(double?) ? (object)7.5
                     : (object)7;

@@ -154,17 +154,31 @@ public sealed partial class Server
             _loop.NextTick(() => Emit("error", ex));
             return;
         }
+        if (_loops != null)
+        {
+            try
+            {
+                _loops.Start(handle, reusePort: handle is UvTcp && _loops.WantsReusePort(isTcp: true) && fd == null,
+                    o.Ipv6Only ? UvTcpFlags.Ipv6Only : UvTcpFlags.None, backlog > 0 ? backlog : DefaultBacklog);
+            }
+            catch (NodeNetException ex)
+            {
+                // The loops could not be reached: the listen fails as a whole, as a listen error does.
+                _loops.Stop();
+                handle.Close();
+                _loop.NextTick(() => Emit("error", ex));
+                return;
+            }
+            if (_unref) _loops.SetRef(false);
+        }
         _handle = handle;
         handle.Events = this;
         if (_unref) handle.Unref();
-        if (_loops != null)
-        {
-            _loops.Start(handle, reusePort: handle is UvTcp && _loops.WantsReusePort(isTcp: true) && fd == null,
-                o.Ipv6Only ? UvTcpFlags.Ipv6Only : UvTcpFlags.None, backlog > 0 ? backlog : DefaultBacklog);
-            if (_unref) _loops.SetRef(false);
-        }
         if (NodeNetLogging.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
             NodeNetLogging.Listening(NodeNetLogging.Logger, Address()?.ToString() ?? "");
+            if (_loops != null) NodeNetLogging.ServingOnLoops(NodeNetLogging.Logger, Address()?.ToString() ?? "", _loops.Count, _loops.ModeInUse.ToString());
+        }
         _loop.NextTick(() => { if (_handle == handle) Emit("listening"); });
     }
 

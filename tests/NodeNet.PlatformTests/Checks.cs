@@ -22,6 +22,8 @@ internal static class Checks
         yield return new("ipc-half-close-client-first", () => PipeChecks.HalfClose(clientFirst: true));
         yield return new("ipc-half-close-server-first", () => PipeChecks.HalfClose(clientFirst: false));
         yield return new("ipc-peer-pid", PipeChecks.PeerPid);
+        yield return new("tcp-two-loops", () => LoopChecks.TwoLoops(pipe: false));
+        yield return new("ipc-two-loops", () => LoopChecks.TwoLoops(pipe: true));
         yield return new("tcp-listen-any-port", TcpChecks.ListenAnyPort);
         yield return new("tcp-default-host-dual-stack", TcpChecks.DefaultHostDualStack);
         yield return new("tcp-econnrefused", TcpChecks.Refused);

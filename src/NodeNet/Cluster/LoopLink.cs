@@ -69,7 +69,8 @@ internal sealed unsafe class LoopLink : IUvStreamEvents, IUvRequestOwner
     private void OpenNamedPipe()
     {
         string name = $@"\\.\pipe\nodenet-loop-link-{Guid.NewGuid():N}";
-        _listener = new UvPipe(Source.Uv, ipc: true);
+        // libuv cannot listen on an IPC pipe on Windows: the listener is plain, the pipe it accepts is IPC.
+        _listener = new UvPipe(Source.Uv, ipc: false);
         _listener.SetPendingInstances(1);
         int rc = _listener.Bind(name);
         if (rc == 0) rc = _listener.Listen(1);

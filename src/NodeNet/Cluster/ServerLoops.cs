@@ -54,15 +54,16 @@ internal sealed class ServerLoops
     {
         if (_started) return;
         _started = true;
-        _loops = _options.LoopGroup is { } group ? [.. group.Loops]
+        // Windows cannot pass pipe handles between loops (libuv sends TCP handles only there): its pipe servers serve on one.
+        bool passes = !(OperatingSystem.IsWindows() && listener is UvPipe);
+        _loops = !passes && !reusePort ? [_primary]
+            : _options.LoopGroup is { } group ? [.. group.Loops]
             : [_primary, .. (_owned = EventLoopGroup.Start(_options.Loops - 1, "NodeNet server loop")).Loops];
         int n = _loops.Length;
         _live = new int[n];
         _dead = new bool[n];
         _links = new LoopLink?[n];
         _listeners = new ReusePortListener?[n];
-        // Windows cannot pass pipe handles between loops (libuv sends TCP handles only there): its pipe servers serve on one loop.
-        bool passes = !(OperatingSystem.IsWindows() && listener is UvPipe);
         ModeInUse = reusePort ? LoopMode.ReusePort : LoopMode.Pass;
         for (int i = 0; i < n; i++)
         {
@@ -82,9 +83,6 @@ internal sealed class ServerLoops
             foreach (var l in _listeners) l?.Start(tcp, bindFlags, backlog);
             _keepAlive = new UvAsync(_primary.Uv, static () => { });
         }
-        if (!passes && !reusePort) _loops = [_primary];
-        if (NodeNetLogging.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
-            NodeNetLogging.ServingOnLoops(NodeNetLogging.Logger, _server.Address()?.ToString() ?? "", _loops.Length, ModeInUse.ToString());
     }
 
     /// <summary>Primary thread: an accepted connection (already counted by the server) goes to its loop.</summary>

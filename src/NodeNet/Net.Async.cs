@@ -10,7 +10,7 @@ public static partial class Net
         ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
         options.Signal.ThrowIfCancellationRequested();
-        var socket = new Socket(new SocketOptions { AllowHalfOpen = options.AllowHalfOpen, Signal = options.Signal });
+        var socket = new Socket(new SocketOptions { AllowHalfOpen = options.AllowHalfOpen, Signal = options.Signal, Ipc = options.Ipc });
         await socket.ConnectAsync(options, applyTimeout: true, cancellationToken).ConfigureAwait(false);
         return socket;
     }

@@ -30,7 +30,7 @@ public static partial class Net
     public static Socket Connect(ConnectOptions options, Action? connectListener = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var socket = new Socket(new SocketOptions { AllowHalfOpen = options.AllowHalfOpen, Signal = options.Signal });
+        var socket = new Socket(new SocketOptions { AllowHalfOpen = options.AllowHalfOpen, Signal = options.Signal, Ipc = options.Ipc });
         if (socket.Destroyed) return socket; // an aborted signal destroyed it (Node connects nothing then either)
         if (options.Timeout is { } t && t != 0) socket.SetTimeout(t); // Node: if (options.timeout)
         return socket.Connect(options, connectListener);

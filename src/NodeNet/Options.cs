@@ -26,6 +26,8 @@ public sealed record ServerOptions
     public LoopMode LoopMode { get; init; }
     /// <summary>In <see cref="NodeNet.LoopMode.Pass"/>: which loop each connection goes to (round-robin by default).</summary>
     public LoopDistribution Distribution { get; init; }
+    /// <summary>Accepted connections of a pipe server are IPC sockets (<see cref="Socket.IsIpc"/>): messages and handles.</summary>
+    public bool Ipc { get; init; }
     /// <summary>In <see cref="NodeNet.LoopMode.Pass"/>: your own choice of loop (an index below <see cref="LoopChoice.LoopCount"/>),
     /// for example sticky by remote address. Runs on the accepting loop for each connection; overrides
     /// <see cref="Distribution"/>.</summary>
@@ -85,6 +87,9 @@ public sealed record SocketOptions
     /// <summary>Node's <c>signal</c>: cancelling it destroys the socket with an AbortError (ABORT_ERR); already cancelled,
     /// the new socket is destroyed at once.</summary>
     public CancellationToken Signal { get; init; }
+    /// <summary>Connect to a path as an IPC socket (Node's <c>ipc</c> pipe): it carries messages and handles
+    /// (<see cref="Socket.SendHandle(Server, ReadOnlyMemory{byte}, Action{Exception?}?)"/>), not a byte stream.</summary>
+    public bool Ipc { get; init; }
 }
 
 /// <summary>socket.connect(options) / net.connect(options).</summary>
@@ -118,6 +123,8 @@ public sealed record ConnectOptions
     public bool AllowHalfOpen { get; init; }
     /// <summary>net.connect only (as Node, where it is a Socket option): passed to the new Socket, see <see cref="SocketOptions.Signal"/>.</summary>
     public CancellationToken Signal { get; init; }
+    /// <summary>net.connect only: the new Socket is an IPC socket (<see cref="SocketOptions.Ipc"/>); needs <see cref="Path"/>.</summary>
+    public bool Ipc { get; init; }
 }
 
 /// <summary>server.address() / socket.address(): an IP endpoint, or a pipe path.</summary>

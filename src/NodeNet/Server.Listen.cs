@@ -124,11 +124,35 @@ public sealed partial class Server
         if (rc != 0) _loop.NextTick(() => { if (id == _listeningId) Emit("error", NodeNetException.Dns(rc, host)); });
     }
 
-    private void SetupListenHandle(string? address, int port, int addressType, int backlog, int? fd, ListenOptions o)
+    /// <summary>listen(handle) for a handle received over IPC (<see cref="Socket.SendHandle(Server, ReadOnlyMemory{byte}, Action{Exception?}?)"/>
+    /// from another process): accept on that same listening socket. Both processes may accept until one closes.</summary>
+    /// <exception cref="NodeNetException">ERR_INVALID_ARG_VALUE when the handle is a connection, not a server.</exception>
+    public Server Listen(ReceivedHandle handle, Action? callback = null)
+    {
+        _loop.Uv.VerifyThread();
+        ArgumentNullException.ThrowIfNull(handle);
+        if (_handle != null) throw NodeErrors.ServerAlreadyListen();
+        if (handle.Loop != _loop) throw new InvalidOperationException("A received handle belongs to the loop of the IPC socket it arrived on; listen on a server of that loop.");
+        var stream = handle.Take(HandleKind.Server);
+        if (callback != null) Once("listening", callback);
+        SetupListenHandle(null, 0, 0, 0, null, new ListenOptions(), adopted: stream);
+        return this;
+    }
+
+    /// <summary><see cref="Listen(ReceivedHandle, Action?)"/> from any thread; completes at 'listening' with the address.</summary>
+    public Task<AddressInfo> ListenAsync(ReceivedHandle handle, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        return LoopTask.Until(_loop, this, "listening", () => Address()!, () => { if (!HasListeners("connection")) EnsureAcceptQueue(); Listen(handle); },
+            cancellationToken, cancel: () => Close(), failEvent: ("close", () => NodeErrors.ServerNotRunning()));
+    }
+
+    private void SetupListenHandle(string? address, int port, int addressType, int backlog, int? fd, ListenOptions o, UvStream? adopted = null)
     {
         UvStream? handle;
         int err;
-        if (address == null && fd == null)
+        if (adopted != null) (handle, err) = (adopted, 0);
+        else if (address == null && fd == null)
         {
             (handle, err) = CreateTcpHandle("::", port, o);
             if (handle == null) { address = "0.0.0.0"; (handle, err) = CreateTcpHandle(address, port, o); }
@@ -174,6 +198,7 @@ public sealed partial class Server
         _handle = handle;
         handle.Events = this;
         if (_unref) handle.Unref();
+        if (fd != null || adopted != null) NamePipeHandle(handle);
         if (NodeNetLogging.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
         {
             NodeNetLogging.Listening(NodeNetLogging.Logger, Address()?.ToString() ?? "");
@@ -240,6 +265,12 @@ public sealed partial class Server
         if (err == 0) { Libc.close(fd); return; } // alive: bind will report EADDRINUSE
         if (err != UvErrors.ECONNREFUSED) return;
         if (UnixSocket.Stat(path) is { } now && (now.dev, now.ino) == (before.dev, before.ino)) UnixSocket.Unlink(path);
+    }
+
+    // A pipe handed over (an fd, or a received handle) says its own name; a TCP one is read by Address() itself.
+    private void NamePipeHandle(UvStream handle)
+    {
+        if (handle is UvPipe pipe && _pipeName == null) _pipeName = pipe.GetSockName() is { Length: > 0 } name ? name : null;
     }
 
     private (UvStream?, int) CreateFdHandle(int fd)

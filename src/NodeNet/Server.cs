@@ -17,6 +17,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     private int _connections; // Interlocked: with several loops, sockets on other threads end
     private readonly ServerLoops? _loops; // serving on several loops
     private bool _closeScheduled;
+    private readonly bool _ipc; // accepted pipe connections are IPC sockets
     private bool _unref;
     private string? _pipeName;
     private int _listeningId;
@@ -33,6 +34,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         _keepAlive = options.KeepAlive;
         _keepAliveInitialDelay = options.KeepAliveInitialDelay < 0 ? 0 : (int)(options.KeepAliveInitialDelay / 1000);
         _highWaterMark = options.HighWaterMark is { } h && h >= 0 ? h : Socket.DefaultHighWaterMark;
+        _ipc = options.Ipc;
         EventLoopGroup.ValidateCount(options.Loops, "options.Loops");
         if (options.LoopGroup != null && options.Loops != 1)
             throw NodeErrors.InvalidArgValue("options.loopGroup", "EventLoopGroup", "can not be combined with options.loops");
@@ -169,6 +171,16 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         return new ValueTask(task);
     }
 
+    /// <summary>The listening handle, for an IPC socket of <paramref name="loop"/> to send.</summary>
+    internal UvStream HandleForSending(EventLoop loop)
+    {
+        VerifyLoopThread();
+        if (loop != _loop) throw new InvalidOperationException("A handle can be sent only by an IPC socket of its own loop.");
+        if (_handle is not { IsClosing: false } handle) throw NodeNetException.FromUv(UvErrors.EBADF, "send");
+        Socket.RefuseOnWindowsPipe(handle);
+        return handle;
+    }
+
     /// <summary>Primary thread: 'close' once the listener (every loop's, with SO_REUSEPORT) has closed and every connection on
     /// every loop has ended.</summary>
     internal void CheckDrained()
@@ -212,7 +224,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
             return;
         }
         var listener = _handle!;
-        UvStream client = listener is UvTcp ? new UvTcp(_loop.Uv) : new UvPipe(_loop.Uv);
+        UvStream client = listener is UvTcp ? new UvTcp(_loop.Uv) : new UvPipe(_loop.Uv, ipc: _ipc);
         int rc = listener.Accept(client);
         if (rc != 0)
         {

@@ -150,6 +150,7 @@ public sealed partial class Socket : IAsyncDisposable
     private void AttachTransport(SocketTransport transport)
     {
         EnsureErrorSink();
+        if (_ipc != null || _wantsIpc) { transport.Refuse(IpcIsNotAStream()); return; }
         if (_decoder != null)
         {
             transport.Refuse(new InvalidOperationException(

@@ -67,7 +67,8 @@ public sealed partial class Socket
         if (_handle != null && !_destroyed) throw new InvalidOperationException("The socket is already connected; destroy it before connecting again.");
         if (_destroyed) Undestroy();
 
-        _handle ??= options.Path != null ? new UvPipe(_loop.Uv) : new UvTcp(_loop.Uv);
+        if ((options.Ipc || _wantsIpc) && options.Path == null) throw NodeErrors.InvalidArgValue("options.ipc", true, "can only be used with a path");
+        _handle ??= options.Path != null ? new UvPipe(_loop.Uv, ipc: _wantsIpc || options.Ipc) : new UvTcp(_loop.Uv);
         AttachHandle(_handle);
         _noDelay |= options.NoDelay;
         if (options.KeepAlive) { _keepAlive = true; _keepAliveDelaySeconds = (uint)Math.Max(0, options.KeepAliveInitialDelay / 1000); }

@@ -122,6 +122,7 @@ public sealed partial class Socket
             NodeNetMetrics.BytesRead.Add(n);
             Touch();
             if (_transportAttached) { _transport!.Received(n); return; }
+            if (_ipc != null) { _ipc.Received(data, n); return; }
             var chunk = new byte[n];
             new ReadOnlySpan<byte>(data, n).CopyTo(chunk);
             Push(chunk);

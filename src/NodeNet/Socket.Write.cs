@@ -107,6 +107,9 @@ public sealed partial class Socket
     /// <summary>socket.write(string, callback).</summary>
     public bool Write(string data, Action<Exception?>? callback) => Write(data, "utf8", callback);
 
+    private static InvalidOperationException IpcIsNotAStream() =>
+        new("An IPC socket carries messages and handles, not a byte stream: use Send and SendHandle, and the 'message' and 'handle' events.");
+
     private static NodeNetException NullChunk() => new("ERR_STREAM_NULL_VALUES", "May not write null values to stream", "TypeError");
 
     /// <summary>Writes <paramref name="data"/>; the memory must stay unchanged until <paramref name="callback"/> runs.</summary>
@@ -116,6 +119,7 @@ public sealed partial class Socket
     {
         int count = data.Length;
         _loop.Uv.VerifyThread();
+        if (_ipc != null) throw IpcIsNotAStream();
         if (_writeAfterFin && _ending)
         {
             var epipe = NodeErrors.EndedByOtherParty();

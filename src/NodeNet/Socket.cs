@@ -46,6 +46,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (handle != null || options.Fd != null) loop.Uv.VerifyThread();
         _loop = loop;
         AllowHalfOpen = options.AllowHalfOpen;
+        _wantsIpc = options.Ipc;
         _hwm = options.HighWaterMark is { } h && h >= 0 ? h : DefaultHighWaterMark;
         if (options.Fd is { } fd) handle = AdoptFd(fd, options);
         if (options.Signal.CanBeCanceled)
@@ -154,6 +155,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     {
         _handle = handle;
         _isPipe = handle is UvPipe;
+        _ipc = handle is UvPipe { IsIpc: true } ipc ? new IpcChannel(this, ipc, _loop) : null;
         handle.Events = this;
         handle.Closed = null;
     }
@@ -208,6 +210,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
             _loop.NextTick(() => { _closed = true; Emit("close"); }); // no handle ever closed: Node emits 'close' with no argument
         }
         if (_transportAttached) _transport!.OnDestroyed(error);
+        _ipc?.Closed(error);
         if (_server != null) _server.OnSocketDestroyed(this);
         if (_activeDirection is { } direction) { NodeNetMetrics.ConnectionsActive.Add(-1, direction); _activeDirection = null; }
         return this;

@@ -81,6 +81,10 @@ public class HangTests
         ["Server.ListenAsync(ListenOptions, CancellationToken)"] = f => Now(f.Idle.ListenAsync(new ListenOptions { Port = 0, Host = "localhost" })),
         ["Server.ListenAsync(Int32, String, CancellationToken)"] = f => Now(f.Idle.ListenAsync(0, "localhost")),
         ["Server.ListenAsync(String, CancellationToken)"] = f => Now(f.Idle.ListenAsync(Path.Combine(f.Dir, "late.sock"))),
+        ["Server.ListenAsync(ReceivedHandle, CancellationToken)"] = async f => { var h = await f.ReceivedServer(); return f.Idle.ListenAsync(h); },
+        ["Socket.SendHandleAsync(Server, ReadOnlyMemory`1, CancellationToken)"] = async f => (await f.IpcPair()).sender.SendHandleAsync(f.Server),
+        ["Socket.SendHandleAsync(Socket, ReadOnlyMemory`1, CancellationToken)"] = async f => (await f.IpcPair()).sender.SendHandleAsync(f.Client),
+        ["Socket.ReceiveHandleAsync(CancellationToken)"] = async f => (await f.IpcPair()).receiver.ReceiveHandleAsync(),
         ["Server.CloseAsync(CancellationToken)"] = f => Now(f.Server.CloseAsync()),
         ["Server.DisposeAsync()"] = f => Now(f.Server.DisposeAsync().AsTask()),
         ["Server.GetAsyncEnumerator(CancellationToken)"] = f => Now(Enumerate(f.Server)),
@@ -169,6 +173,27 @@ public class HangTests
         public Task<Socket> Fresh() => Loop.On(() => new Socket());
 
         public async Task<Task> OnLoop<T>(Func<Task<T>> start) => await Loop.On(start);
+
+        /// <summary>Two connected IPC sockets on the loop.</summary>
+        public async Task<(Socket sender, Socket receiver)> IpcPair()
+        {
+            var peer = new TaskCompletionSource<Socket>();
+            var server = await Loop.On(() => Net.CreateServer(new ServerOptions { Ipc = true }, peer.SetResult));
+            string path = System.IO.Path.Combine(Dir, $"ipc-{Guid.NewGuid():N}.sock");
+            await server.ListenAsync(path).WaitAsync(Deadline);
+            var sender = await Loop.On(() => new Socket(new SocketOptions { Ipc = true }));
+            await sender.ConnectAsync(path).WaitAsync(Deadline);
+            return (sender, await peer.Task.WaitAsync(Deadline));
+        }
+
+        /// <summary>A server handle received over IPC, not yet adopted.</summary>
+        public async Task<ReceivedHandle> ReceivedServer()
+        {
+            var (sender, receiver) = await IpcPair();
+            var received = receiver.ReceiveHandleAsync();
+            await sender.SendHandleAsync(Server).WaitAsync(Deadline);
+            return await received.WaitAsync(Deadline);
+        }
 
         /// <summary>Returns once a write stays pending (the peer never reads, so the kernel buffers fill); that write.</summary>
         public async Task<Task> Blocked()

@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Threading.Channels;
+using NodeNet.Native;
+using NodeNet.Uv;
+
+namespace NodeNet;
+
+/// <summary>
+/// The wire of an IPC socket (a pipe opened with ipc = 1): framed messages, each optionally carrying a handle sent
+/// with uv_write2. A frame is 'N', its kind (0 message, 1 server, 2 socket) and a 32-bit little-endian length, then the
+/// message. Handles arrive ahead of (or with) the bytes of their frame; they are accepted onto this loop as they come
+/// and matched to frames in order. Loop thread only.
+/// </summary>
+internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop loop) : IUvRequestOwner
+{
+    private const byte Magic = (byte)'N';
+    private const int HeaderSize = 6;
+    private const int MaxMessage = 16 * 1024 * 1024;
+
+    private byte[] _buffer = new byte[256];
+    private int _length;
+    private readonly Queue<UvStream> _handles = new();
+    private Channel<ReceivedHandle>? _queue; // ReceiveHandleAsync's: unclaimed handles wait here instead of closing
+
+    private sealed class Send(byte[] frame, UvStream? handle, Action<Exception?> done)
+    {
+        public readonly byte[] Frame = frame;
+        public readonly UvStream? Handle = handle;
+        public readonly Action<Exception?> Done = done;
+        public MemoryHandle Pin;
+    }
+
+    private readonly Queue<Send> _sends = new();
+    private bool _sending;
+
+    /// <summary>Sends <paramref name="message"/> and, when given, <paramref name="handle"/> with it; frames go out in order.</summary>
+    public void Enqueue(byte kind, ReadOnlySpan<byte> message, UvStream? handle, Action<Exception?> done)
+    {
+        if (message.Length > MaxMessage) throw NodeErrors.OutOfRange("message.length", $"<= {MaxMessage}", (double)message.Length);
+        var frame = new byte[HeaderSize + message.Length];
+        frame[0] = Magic;
+        frame[1] = kind;
+        BinaryPrimitives.WriteInt32LittleEndian(frame.AsSpan(2), message.Length);
+        message.CopyTo(frame.AsSpan(HeaderSize));
+        _sends.Enqueue(new Send(frame, handle, done));
+        if (!_sending) SendNext();
+    }
+
+    private void SendNext()
+    {
+        while (_sends.TryPeek(out var send))
+        {
+            if (pipe.IsClosing) { Fail(UvErrors.EBADF); return; }
+            send.Pin = send.Frame.AsMemory().Pin();
+            var buf = new UvBuf((byte*)send.Pin.Pointer, (nuint)send.Frame.Length);
+            var req = loop.Uv.Requests.Rent(UvReqType.Write, this, send);
+            int rc = send.Handle is { } h ? pipe.Write2(req, &buf, 1, h) : pipe.Write(req, &buf, 1);
+            if (rc == 0) { _sending = true; return; }
+            loop.Uv.Requests.Abandon(req);
+            _sends.Dequeue();
+            send.Pin.Dispose();
+            send.Done(NodeNetException.FromUv(rc, "write"));
+        }
+    }
+
+    private void Fail(int error)
+    {
+        while (_sends.TryDequeue(out var send)) send.Done(NodeNetException.FromUv(error, "write"));
+    }
+
+    void IUvRequestOwner.OnRequestDone(UvRequest req, int status)
+    {
+        var send = _sends.Dequeue();
+        send.Pin.Dispose();
+        _sending = false;
+        send.Done(status == 0 ? null : NodeNetException.FromUv(status, "write"));
+        SendNext();
+    }
+
+    /// <summary>Bytes read from the IPC pipe: take the handles that came with them, then every whole frame.</summary>
+    public void Received(byte* data, int n)
+    {
+        while (pipe.PendingCount > 0)
+        {
+            UvStream h = pipe.PendingType == UvHandleType.Tcp ? new UvTcp(loop.Uv) : new UvPipe(loop.Uv);
+            if (pipe.Accept(h) == 0) _handles.Enqueue(h);
+            else h.Close();
+        }
+        if (_length + n > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + n));
+        new ReadOnlySpan<byte>(data, n).CopyTo(_buffer.AsSpan(_length));
+        _length += n;
+        int at = 0;
+        while (_length - at >= HeaderSize)
+        {
+            if (_buffer[at] != Magic || _buffer[at + 1] > 2)
+            {
+                socket.Destroy(new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "The IPC peer sent something that is not a NodeNet frame"));
+                return;
+            }
+            int size = BinaryPrimitives.ReadInt32LittleEndian(_buffer.AsSpan(at + 2));
+            if (size is < 0 or > MaxMessage) { socket.Destroy(new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "An IPC frame is too large")); return; }
+            if (_length - at < HeaderSize + size) break;
+            byte kind = _buffer[at + 1];
+            byte[] message = _buffer.AsSpan(at + HeaderSize, size).ToArray();
+            at += HeaderSize + size;
+            ReceivedHandle? handle = null;
+            if (kind != 0)
+            {
+                if (!_handles.TryDequeue(out var h)) { socket.Destroy(new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "An IPC frame's handle did not arrive")); return; }
+                handle = new ReceivedHandle(loop, h, kind == 1 ? HandleKind.Server : HandleKind.Socket, message);
+            }
+            Deliver(message, handle);
+            if (socket.Destroyed) return;
+        }
+        Array.Copy(_buffer, at, _buffer, 0, _length - at);
+        _length -= at;
+    }
+
+    private void Deliver(byte[] message, ReceivedHandle? handle)
+    {
+        socket.EmitIpc("message", message, handle);
+        if (handle == null) return;
+        if (!handle.IsClaimed) socket.EmitIpc("handle", handle);
+        if (handle.IsClaimed) return;
+        if (_queue != null) _queue.Writer.TryWrite(handle);
+        else handle.Dispose(); // nobody adopted it: closed now, never leaked
+    }
+
+    /// <summary>Loop thread: from now on handles nobody adopts in their events wait for ReceiveHandleAsync.</summary>
+    public Channel<ReceivedHandle> Queue()
+    {
+        if (_queue != null) return _queue;
+        _queue = Channel.CreateUnbounded<ReceivedHandle>();
+        // A loop that ends closes this socket without telling it: the waiting receive must end too.
+        _loopEnded = loop.EndedToken.UnsafeRegister(static q => ((Channel<ReceivedHandle>)q!).Writer.TryComplete(LoopTask.LoopEnded()), _queue);
+        return _queue;
+    }
+
+    private CancellationTokenRegistration _loopEnded;
+
+    /// <summary>Loop thread: the socket is gone; handles not yet matched to a frame, or queued, close.</summary>
+    public void Closed(Exception? error)
+    {
+        while (_handles.TryDequeue(out var h)) h.Close();
+        Fail(UvErrors.EBADF);
+        if (_queue == null) return;
+        _loopEnded.Dispose();
+        while (_queue.Reader.TryRead(out var queued)) queued.Dispose();
+        _queue.Writer.TryComplete(error);
+    }
+}

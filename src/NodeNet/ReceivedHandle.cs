@@ -1,0 +1,66 @@
+using NodeNet.Uv;
+
+namespace NodeNet;
+
+/// <summary>What a received handle was on the sending side.</summary>
+public enum HandleKind
+{
+    /// <summary>A listening server: give it to <see cref="Server.Listen(ReceivedHandle, Action?)"/>.</summary>
+    Server,
+    /// <summary>A connection: make it a socket with <see cref="Socket.Adopt(ReceivedHandle, SocketOptions?)"/>.</summary>
+    Socket,
+}
+
+/// <summary>
+/// A server or connection handle that arrived over an IPC socket (<see cref="Socket.SendHandle(Server, ReadOnlyMemory{byte}, Action{Exception?}?)"/>
+/// on the other end), already accepted onto this loop. Adopt it, or dispose it: a handle nobody adopts during the
+/// 'handle' event is closed right after it (so nothing leaks), and one from <see cref="Socket.ReceiveHandleAsync"/>
+/// stays until adopted or disposed.
+/// </summary>
+/// <remarks>Loop-affine, like the socket it arrived on.</remarks>
+public sealed class ReceivedHandle : IDisposable
+{
+    private UvStream? _handle;
+    private readonly EventLoop _loop;
+
+    internal ReceivedHandle(EventLoop loop, UvStream handle, HandleKind kind, byte[] message)
+    {
+        _loop = loop;
+        _handle = handle;
+        Kind = kind;
+        Message = message;
+    }
+
+    /// <summary>A listening server or a connection.</summary>
+    public HandleKind Kind { get; }
+
+    /// <summary>True for a Unix domain socket (or Windows pipe), false for TCP.</summary>
+    public bool IsPipe => _handle is UvPipe;
+
+    /// <summary>The bytes sent with the handle.</summary>
+    public byte[] Message { get; }
+
+    /// <summary>True once adopted or disposed.</summary>
+    public bool IsClaimed => _handle == null;
+
+    internal EventLoop Loop => _loop;
+
+    /// <summary>Hands the native handle over, once.</summary>
+    internal UvStream Take(HandleKind expected)
+    {
+        _loop.Uv.VerifyThread();
+        if (Kind != expected) throw NodeErrors.InvalidArgValue("handle", Kind.ToString(), $"is not a {expected.ToString().ToLowerInvariant()} handle");
+        var handle = _handle ?? throw new ObjectDisposedException(nameof(ReceivedHandle), "This handle was already adopted or disposed.");
+        _handle = null;
+        return handle;
+    }
+
+    /// <summary>Closes the handle if nobody adopted it. Safe to call more than once.</summary>
+    public void Dispose()
+    {
+        if (_handle == null) return;
+        if (!_loop.IsLoopThread) { _loop.TryPost(Dispose); return; }
+        _handle?.Close();
+        _handle = null;
+    }
+}

@@ -30,12 +30,22 @@ internal sealed record Contender(string Name, string File, string[] Args)
         return p;
     }
 
-    /// <summary>Peak resident set (VmHWM) of a running process, in MiB.</summary>
-    public static double PeakRssMiB(Process p)
+    /// <summary>Peak resident set (VmHWM) of a running server, in MiB: of its whole process tree (node cluster's workers too).</summary>
+    public static double PeakRssMiB(Process p) => PeakRssTree(p.Id);
+
+    private static double PeakRssTree(int pid)
     {
-        foreach (var line in System.IO.File.ReadLines($"/proc/{p.Id}/status"))
-            if (line.StartsWith("VmHWM:")) return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
-        return double.NaN;
+        double own = double.NaN;
+        try
+        {
+            foreach (var line in System.IO.File.ReadLines($"/proc/{pid}/status"))
+                if (line.StartsWith("VmHWM:")) own = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+            foreach (string task in System.IO.Directory.GetDirectories($"/proc/{pid}/task"))
+                foreach (string child in System.IO.File.ReadAllText(System.IO.Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    own += PeakRssTree(int.Parse(child));
+        }
+        catch (System.IO.IOException) { } // a process that just ended
+        return own;
     }
 
     public static void Stop(Process p)

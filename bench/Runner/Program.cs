@@ -1,7 +1,9 @@
 // The benchmark: every contender echo server under the same netload workloads, in alternating order over
 // several rounds; prints and writes a table of medians with ratios to node and bun, and an SVG chart.
-//   Runner --root <repo> [--quick] [--rounds N] [--seconds S]
+//   Runner --root <repo> [--quick] [--rounds N] [--seconds S] [--cores N]
 // --quick is CI's smoke test: one short round; it fails only if a contender does not start or echoes wrongly.
+// --cores N (default 2) sets the loops of the multi-loop NodeNet contenders and node cluster's workers: on a machine
+// with more cores than this one's two, run with --cores set to its core count less one or two for the load generator.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -17,6 +19,10 @@ string netload = Path.Combine(bin, "netload");
 string nodeModules = Path.Combine(root, "bench", "node_modules");
 string echoJs = Path.Combine(root, "bench", "servers", "echo.mjs");
 string Dll(string project, string name) => Path.Combine(root, project, "bin", config, "net10.0", name + ".dll");
+int cores = int.Parse(Arg("--cores") ?? "2", CultureInfo.InvariantCulture);
+string clusterJs = Path.Combine(root, "bench", "servers", "cluster.mjs");
+Environment.SetEnvironmentVariable("CLUSTER_WORKERS", cores.ToString(CultureInfo.InvariantCulture)); // inherited by node cluster
+string passName = $"NodeNet events ×{cores} pass", reusePortName = $"NodeNet events ×{cores} reuseport", clusterName = $"node cluster ×{cores}";
 
 var contenders = new List<Contender>
 {
@@ -26,7 +32,11 @@ var contenders = new List<Contender>
     new("bun", Path.Combine(nodeModules, ".bin", "bun"), [echoJs]),
     new("deno", Path.Combine(nodeModules, ".bin", "deno"), ["run", "-A", "--quiet", echoJs]),
     new("System.Net.Sockets", "dotnet", [Dll("bench/servers/SocketsEcho", "SocketsEcho")]),
+    new(passName, "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), $"events/{cores}/pass"]),
+    new(reusePortName, "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), $"events/{cores}/reuseport"]),
+    new(clusterName, "node", [clusterJs]),
 };
+string[] multiCore = [passName, reusePortName, clusterName];
 var workloads = new List<Workload>
 {
     new("pingpong50", "ping-pong 64 B, 50 connections", "ops/s", "ops_s", false, "--mode", "pingpong", "--conns", "50", "--size", "64"),
@@ -36,6 +46,7 @@ var workloads = new List<Workload>
     new("unix50", "ping-pong 64 B over a Unix socket, 50 connections", "ops/s", "ops_s", true, "--mode", "pingpong", "--conns", "50", "--size", "64"),
 };
 
+var evenness = new Dictionary<string, List<double>>();
 // results[contender][metric] = values over rounds
 var results = contenders.ToDictionary(c => c.Name, _ => new Dictionary<string, List<double>>());
 void Add(string contender, string metric, double value)
@@ -70,6 +81,13 @@ for (int round = 0; round < rounds; round++)
                 Record(c, w, r);
             }
             Add(c.Name, "rss", Contender.PeakRssMiB(tcpServer));
+            if (multiCore.Contains(c.Name) && round == 0)
+            {
+                // Evenness on a fresh server: 1,000 connections one after another, then the server's count per loop.
+                Contender.Stop(tcpServer);
+                tcpServer = c.Start(port.ToString(CultureInfo.InvariantCulture));
+                Evenness(c, tcpServer, port);
+            }
             unixServer = c.Start(path);
             if (round == 0) CheckEcho(c, path);
             foreach (var w in workloads.Where(w => w.Unix)) Record(c, w, Workload.Run(netload, path, true, w.NetloadArgs, seconds));
@@ -94,6 +112,23 @@ void Record(Contender c, Workload w, Dictionary<string, double> r)
     Add(c.Name, w.Name, value);
     if (w.Name is "pingpong50" or "latency1") { Add(c.Name, w.Name + ".p50", r.GetValueOrDefault("p50_us")); Add(c.Name, w.Name + ".p99", r.GetValueOrDefault("p99_us")); }
     Console.WriteLine($"[{step}/{total} {clock.Elapsed:mm\\:ss}] {c.Name,-20} {w.Name,-11} {value,12:N0} {w.Unit}{(r.GetValueOrDefault("errors") > 0 ? $" ({r["errors"]} errors)" : "")}");
+}
+
+void Evenness(Contender c, Process server, int port)
+{
+    for (int i = 0; i < 1000; i++)
+    {
+        using var s = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        s.Connect(System.Net.IPAddress.Loopback, port);
+        s.Send("x"u8);
+        s.Receive(new byte[1]); // echoed: accepted and served
+    }
+    using (var kill = Process.Start("kill", ["-USR2", server.Id.ToString(CultureInfo.InvariantCulture)])) kill.WaitForExit();
+    var line = server.StandardOutput.ReadLineAsync();
+    if (!line.Wait(TimeSpan.FromSeconds(10)) || line.Result?.StartsWith("accepted ") != true) throw new InvalidOperationException($"{c.Name} gave no counts");
+    var counts = line.Result["accepted ".Length..].Split(',').Select(double.Parse).ToList();
+    evenness[c.Name] = counts;
+    Console.WriteLine($"[{step}/{total}] {c.Name}: 1,000 connections per loop {string.Join(" / ", counts)}");
 }
 
 // Correctness before speed: NodeNet's echo checker pushes data through the contender and compares it byte for byte.
@@ -145,6 +180,29 @@ foreach (var w in workloads.Append(new Workload("rss", "peak RSS of the server u
             ? $"| {c.Name} | {v:N0} | {Median(c.Name, w.Name + ".p50"):N0} | {Median(c.Name, w.Name + ".p99"):N0} | {vsNode} | {vsBun} |"
             : $"| {c.Name} | {(lower ? v.ToString("N1", CultureInfo.InvariantCulture) : v.ToString("N0", CultureInfo.InvariantCulture))} | {vsNode} | {vsBun} |");
     }
+}
+md.AppendLine();
+md.AppendLine($"## Scaling across cores: one server on {cores} loops, against node cluster with {cores} workers");
+md.AppendLine();
+md.AppendLine($"This machine has {Environment.ProcessorCount} cores, shared with the load generator: {cores} loops compete with it for them, so these rows say what a small machine gets, not how far NodeNet scales. `--cores N` sets the loops and workers on a bigger machine.");
+md.AppendLine();
+md.AppendLine($"| workload | 1 loop | ×{cores} pass | ×{cores} reuseport | node | {clusterName} | pass vs 1 loop | reuseport vs 1 loop | pass vs cluster | reuseport vs cluster |");
+md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var w in workloads.Where(w => w.Name is "pingpong50" or "stream4" or "churn" or "unix50"))
+{
+    double one = Median("NodeNet events", w.Name), pass = Median(passName, w.Name), rp = Median(reusePortName, w.Name);
+    double node = Median("node", w.Name), cl = Median(clusterName, w.Name);
+    md.AppendLine($"| {w.Title} ({w.Unit}) | {one:N0} | {pass:N0} | {rp:N0} | {node:N0} | {cl:N0} | {Ratio(pass, one, false)} | {Ratio(rp, one, false)} | {Ratio(pass, cl, false)} | {Ratio(rp, cl, false)} |");
+}
+if (evenness.Count > 0)
+{
+    md.AppendLine();
+    md.AppendLine("Evenness: 1,000 connections made one after another; connections each loop (or worker) was given, and max ÷ min.");
+    md.AppendLine();
+    md.AppendLine("| server | per loop | max ÷ min |");
+    md.AppendLine("|---|---|---:|");
+    foreach (var (server, counts) in evenness)
+        md.AppendLine($"| {server} | {string.Join(" / ", counts)} | {(counts.Min() == 0 ? "∞" : (counts.Max() / counts.Min()).ToString("F2", CultureInfo.InvariantCulture))} |");
 }
 string table = md.ToString();
 Console.WriteLine();

@@ -50,6 +50,10 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     /// null on a single loop or before listening.</summary>
     public LoopMode? LoopModeInUse { get { VerifyLoopThread(); return _loops is { Count: > 0 } l ? l.ModeInUse : null; } }
 
+    /// <summary>Connections each of the server's loops has been given since it listened: how even the distribution is.
+    /// Null on a single loop.</summary>
+    public IReadOnlyList<long>? AcceptedPerLoop { get { VerifyLoopThread(); return _loops is { Count: > 0 } l ? l.AcceptedSnapshot() : null; } }
+
     /// <summary>Connections each of the server's loops serves now (one entry on a single loop).</summary>
     public IReadOnlyList<int> ConnectionsPerLoop
     {
@@ -270,6 +274,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         if (_keepAlive) socket.SetKeepAlive(true, _keepAliveInitialDelay * 1000.0);
         socket.Server = this;
         socket.ServerLoopIndex = loopIndex;
+        _loops?.Adopted(loopIndex);
         NodeNetMetrics.ConnectionsAccepted.Add(1);
         socket.CountActive(NodeNetMetrics.Inbound);
         if (_loops == null) Emit("connection", socket);

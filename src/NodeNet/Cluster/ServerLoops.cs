@@ -18,6 +18,7 @@ internal sealed class ServerLoops
     private LoopLink?[] _links = [];
     private ReusePortListener?[] _listeners = [];
     private int[] _live = [];
+    private long[] _accepted = [];
     private bool[] _dead = [];
     private EventLoopGroup? _owned;
     private UvAsync? _keepAlive; // holds the primary loop while other loops' connections drain (SO_REUSEPORT mode)
@@ -36,6 +37,20 @@ internal sealed class ServerLoops
     public LoopMode ModeInUse { get; private set; }
 
     public int Count => _loops.Length;
+
+    /// <summary>Connections each loop has been given since the server listened.</summary>
+    public long[] AcceptedSnapshot()
+    {
+        var counts = new long[_accepted.Length];
+        for (int i = 0; i < counts.Length; i++) counts[i] = Interlocked.Read(ref _accepted[i]);
+        return counts;
+    }
+
+    /// <summary>Any thread: a connection became a socket of loop <paramref name="index"/>.</summary>
+    public void Adopted(int index)
+    {
+        if (index >= 0 && index < _accepted.Length) Interlocked.Increment(ref _accepted[index]);
+    }
 
     /// <summary>Connections each loop serves now.</summary>
     public int[] Snapshot()
@@ -61,6 +76,7 @@ internal sealed class ServerLoops
             : [_primary, .. (_owned = EventLoopGroup.Start(_options.Loops - 1, "NodeNet server loop")).Loops];
         int n = _loops.Length;
         _live = new int[n];
+        _accepted = new long[n];
         _dead = new bool[n];
         _links = new LoopLink?[n];
         _listeners = new ReusePortListener?[n];

@@ -34,6 +34,12 @@ public static class AsyncStyle
         await pipe.Output.CompleteAsync(); // sends FIN
     }
 
+    public static async Task CatchAReset(Stream stream, Stream output)
+    {
+        try { await stream.CopyToAsync(output); }
+        catch (IOException e) when (e is INodeError { Code: "ECONNRESET" }) { /* the peer went away */ }
+    }
+
     public static void FromAnotherThread(EventLoop loop, Server server)
     {
         // Node-style calls belong to the loop thread; hand them over with Post.

@@ -267,7 +267,7 @@ public partial class EventEmitter
     {
         if (error is Exception e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
         string shown = !given ? "undefined" : NodeErrors.Inspect(error);
-        throw new NodeNetException("ERR_UNHANDLED_ERROR", $"Unhandled error. ({shown})");
+        throw new NodeNetInvalidOperationException("ERR_UNHANDLED_ERROR", $"Unhandled error. ({shown})");
     }
 }
 

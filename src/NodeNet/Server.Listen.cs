@@ -126,7 +126,7 @@ public sealed partial class Server
 
     /// <summary>listen(handle) for a handle received over IPC (<see cref="Socket.SendHandle(Server, ReadOnlyMemory{byte}, Action{Exception?}?)"/>
     /// from another process): accept on that same listening socket. Both processes may accept until one closes.</summary>
-    /// <exception cref="NodeNetException">ERR_INVALID_ARG_VALUE when the handle is a connection, not a server.</exception>
+    /// <exception cref="NodeNetArgumentException">ERR_INVALID_ARG_VALUE when the handle is a connection, not a server.</exception>
     public Server Listen(ReceivedHandle handle, Action? callback = null)
     {
         _loop.Uv.VerifyThread();

@@ -87,7 +87,8 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     /// <summary>Connections accepted and not yet destroyed.</summary>
     public int Connections { get { VerifyLoopThread(); return Volatile.Read(ref _connections); } }
 
-    internal EventLoop Loop => _loop;
+    /// <summary>The loop this server belongs to (its events run on that loop's thread). Thread-safe.</summary>
+    public EventLoop Loop => _loop;
 
     /// <summary>The thread rule (see <see cref="EventLoop"/>): checked before anything is read or changed.</summary>
     private void VerifyLoopThread() => _loop.Uv.VerifyThread();

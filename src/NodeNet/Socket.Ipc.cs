@@ -16,7 +16,7 @@ public sealed partial class Socket
 
     /// <summary>Sends <paramref name="server"/>'s listening socket to the process at the other end, which can listen on it too
     /// (<see cref="Server.Listen(ReceivedHandle, Action?)"/>); this server keeps listening. Node's <c>subprocess.send(message, server)</c>.</summary>
-    /// <exception cref="NodeNetException">ERR_INVALID_HANDLE_TYPE on a socket that is not IPC (or, on Windows, for a pipe
+    /// <exception cref="NodeNetInvalidOperationException">ERR_INVALID_HANDLE_TYPE on a socket that is not IPC (or, on Windows, for a pipe
     /// server: Windows passes TCP handles only); EBADF when the server is not listening.</exception>
     public Socket SendHandle(Server server, ReadOnlyMemory<byte> message = default, Action<Exception?>? callback = null)
     {
@@ -29,7 +29,7 @@ public sealed partial class Socket
 
     /// <summary>Sends <paramref name="socket"/>'s connection to the process at the other end, where it arrives paused (as with
     /// pauseOnConnect); once sent, it is destroyed here, as Node does (<c>keepOpen: false</c>).</summary>
-    /// <exception cref="NodeNetException">ERR_INVALID_HANDLE_TYPE on a socket that is not IPC (or, on Windows, for a pipe
+    /// <exception cref="NodeNetInvalidOperationException">ERR_INVALID_HANDLE_TYPE on a socket that is not IPC (or, on Windows, for a pipe
     /// connection); EBADF when the socket has no open connection.</exception>
     public Socket SendHandle(Socket socket, ReadOnlyMemory<byte> message = default, Action<Exception?>? callback = null)
     {

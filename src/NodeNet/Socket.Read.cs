@@ -38,7 +38,7 @@ public sealed partial class Socket
     public string? ReadableEncoding { get { VerifyLoopThread(); return _decoder?.Encoding; } }
 
     /// <summary>socket.setEncoding(encoding): 'data' then carries strings; characters split across reads are kept whole.</summary>
-    /// <exception cref="NodeNetException">ERR_UNKNOWN_ENCODING.</exception>
+    /// <exception cref="NodeNetArgumentException">ERR_UNKNOWN_ENCODING.</exception>
     public Socket SetEncoding(string encoding = "utf8")
     {
         _loop.Uv.VerifyThread();

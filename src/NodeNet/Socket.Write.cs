@@ -110,7 +110,7 @@ public sealed partial class Socket
     private static InvalidOperationException IpcIsNotAStream() =>
         new("An IPC socket carries messages and handles, not a byte stream: use Send and SendHandle, and the 'message' and 'handle' events.");
 
-    private static NodeNetException NullChunk() => new("ERR_STREAM_NULL_VALUES", "May not write null values to stream", "TypeError");
+    private static NodeNetArgumentException NullChunk() => new("ERR_STREAM_NULL_VALUES", "May not write null values to stream", "chunk");
 
     /// <summary>Writes <paramref name="data"/>; the memory must stay unchanged until <paramref name="callback"/> runs.</summary>
     public bool Write(ReadOnlyMemory<byte> data, Action<Exception?>? callback = null) => WriteCore(data, callback);

@@ -117,7 +117,8 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     /// <summary>"IPv4" or "IPv6".</summary>
     public string? LocalFamily { get { VerifyLoopThread(); return LocalName()?.Family; } }
 
-    internal EventLoop Loop => _loop;
+    /// <summary>The loop this socket belongs to (its events run on that loop's thread). Thread-safe.</summary>
+    public EventLoop Loop => _loop;
 
     /// <summary>The thread rule (see <see cref="EventLoop"/>): checked before anything is read or changed.</summary>
     private void VerifyLoopThread() => _loop.Uv.VerifyThread();
@@ -221,18 +222,18 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     /// <summary>Node's addAbortSignal: cancelling destroys the socket with an AbortError; already cancelled, at once.</summary>
     private void AddAbortSignal(CancellationToken signal)
     {
-        if (signal.IsCancellationRequested) { Destroy(NodeErrors.Abort()); return; }
+        if (signal.IsCancellationRequested) { Destroy(NodeErrors.Abort(signal)); return; }
         var registration = signal.Register(() =>
         {
             if (_loop.IsLoopThread) Abort();
             else _loop.TryPost(Abort);
         });
-        void Abort() { if (!_destroyed) Destroy(NodeErrors.Abort()); }
+        void Abort() { if (!_destroyed) Destroy(NodeErrors.Abort(signal)); }
         Once("close", () => registration.Dispose());
     }
 
     /// <summary>socket.resetAndDestroy(): closes with RST (SO_LINGER 0), so the peer sees ECONNRESET.</summary>
-    /// <exception cref="NodeNetException">ERR_INVALID_HANDLE_TYPE on a pipe.</exception>
+    /// <exception cref="NodeNetInvalidOperationException">ERR_INVALID_HANDLE_TYPE on a pipe.</exception>
     public Socket ResetAndDestroy()
     {
         _loop.Uv.VerifyThread();

@@ -50,10 +50,10 @@ internal static class Helpers
         await reading.WaitAsync(Deadline);
     }
 
-    public static async Task<NodeNetException> Fails(Func<Task> action, string what)
+    public static async Task<INodeError> Fails(Func<Task> action, string what)
     {
         try { await action().WaitAsync(Deadline); }
-        catch (NodeNetException e) { return e; }
+        catch (Exception e) when (e is INodeError n) { return n; }
         throw new CheckFailed($"{what} did not fail");
     }
 }

@@ -58,7 +58,7 @@ internal sealed class EchoServer : IDisposable
         });
     }
 
-    private void Count(Exception e) => Errors.AddOrUpdate((e as NodeNetException)?.Code ?? e.GetType().Name, 1, (_, n) => n + 1);
+    private void Count(Exception e) => Errors.AddOrUpdate((e as INodeError)?.Code ?? e.GetType().Name, 1, (_, n) => n + 1);
 
     /// <summary>True once every accepted connection has closed (within the deadline).</summary>
     public bool WaitDrained(int seconds = 30) => _drained.Wait(TimeSpan.FromSeconds(seconds));

@@ -47,7 +47,7 @@ internal static partial class DescriptorLimit
             var client = Net.Connect(server.Address()!.Port, "127.0.0.1");
             client.On<Exception>("error", e =>
             {
-                Console.WriteLine($"connect {(e as NodeNetException)?.Code}");
+                Console.WriteLine($"connect {(e as INodeError)?.Code}");
                 foreach (var s in accepted) s.Destroy();
                 Console.WriteLine($"destroyed {accepted.Count}");
                 server.Close(_ => { held = true; Console.WriteLine("closed"); });

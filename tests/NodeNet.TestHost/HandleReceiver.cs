@@ -31,7 +31,7 @@ internal static class HandleReceiver
                 }
             });
             ipc.On("end", () => { server?.Close(); ipc.End(); });
-            ipc.On<Exception>("error", e => Console.WriteLine($"ipc error {(e as NodeNetException)?.Code}"));
+            ipc.On<Exception>("error", e => Console.WriteLine($"ipc error {(e as INodeError)?.Code}"));
         });
         return 0;
     }

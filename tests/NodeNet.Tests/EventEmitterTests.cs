@@ -97,10 +97,10 @@ public class EventEmitterTests
         var e = new EventEmitter();
         var boom = new InvalidOperationException("boom");
         Assert.Same(boom, Assert.Throws<InvalidOperationException>(() => e.Emit("error", boom)));
-        var wrapped = Assert.Throws<NodeNetException>(() => e.Emit("error", "boom"));
+        var wrapped = NodeAssert.Throws(() => e.Emit("error", "boom"));
         Assert.Equal("ERR_UNHANDLED_ERROR", wrapped.Code);
         Assert.Equal("Unhandled error. ('boom')", wrapped.Message);
-        Assert.Equal("Unhandled error. (undefined)", Assert.Throws<NodeNetException>(() => e.Emit("error")).Message);
+        Assert.Equal("Unhandled error. (undefined)", NodeAssert.Throws(() => e.Emit("error")).Message);
         Exception? got = null;
         e.On<Exception>("error", x => got = x);
         Assert.True(e.Emit("error", boom));
@@ -137,7 +137,7 @@ public class EventEmitterTests
         try { for (int i = 0; i < 50; i++) e.On("a", () => { }); }
         finally { EventEmitter.Warning -= sink; }
         Assert.Equal(0, warnings);
-        var err = Assert.Throws<NodeNetException>(() => e.SetMaxListeners(-1));
+        var err = NodeAssert.Throws(() => e.SetMaxListeners(-1));
         Assert.Equal("ERR_OUT_OF_RANGE", err.Code);
         Assert.Equal("RangeError", err.Name);
         Assert.Equal(10, new EventEmitter().GetMaxListeners());
@@ -163,7 +163,7 @@ public class EventEmitterTests
     public void Bad_arguments_throw_clear_errors()
     {
         var e = new EventEmitter();
-        var ex = Assert.Throws<NodeNetException>(() => e.On("x", (Action)null!));
+        var ex = NodeAssert.Throws(() => e.On("x", (Action)null!));
         Assert.Equal("ERR_INVALID_ARG_TYPE", ex.Code);
         Assert.Throws<ArgumentNullException>(() => e.On(null!, () => { }));
     }

@@ -87,12 +87,12 @@ public class AsyncApiTests
         await using var a = Net.CreateServer();
         int port = (await a.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
         var b = Net.CreateServer();
-        var e = await Assert.ThrowsAsync<NodeNetException>(() => b.ListenAsync(port, "127.0.0.1").WaitAsync(Deadline));
+        var e = await NodeAssert.ThrowsAsync(() => b.ListenAsync(port, "127.0.0.1").WaitAsync(Deadline));
         Assert.Equal("EADDRINUSE", e.Code);
         Assert.Equal($"listen EADDRINUSE: address already in use 127.0.0.1:{port}", e.Message);
-        var notRunning = await Assert.ThrowsAsync<NodeNetException>(() => b.CloseAsync().WaitAsync(Deadline));
+        var notRunning = await NodeAssert.ThrowsAsync(() => b.CloseAsync().WaitAsync(Deadline));
         Assert.Equal("ERR_SERVER_NOT_RUNNING", notRunning.Code);
-        var refused = await Assert.ThrowsAsync<NodeNetException>(() => Net.ConnectAsync(port + 0, "127.0.0.2").WaitAsync(Deadline));
+        var refused = await NodeAssert.ThrowsAsync(() => Net.ConnectAsync(port + 0, "127.0.0.2").WaitAsync(Deadline));
         Assert.Equal("ECONNREFUSED", refused.Code);
     }
 

@@ -165,7 +165,7 @@ public class HandlePassingTests
         var (echo, port) = await LoopHelpers.EchoServer(loop);
         var plain = await loop.On(() => new Socket());
         await plain.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline);
-        var e = await Assert.ThrowsAsync<NodeNetException>(() => plain.SendHandleAsync(echo).WaitAsync(Deadline));
+        var e = await NodeAssert.ThrowsAsync(() => plain.SendHandleAsync(echo).WaitAsync(Deadline));
         Assert.Equal("ERR_INVALID_HANDLE_TYPE", e.Code);
         Assert.Equal("This handle type cannot be sent", e.Message);
 
@@ -173,10 +173,10 @@ public class HandlePassingTests
         var sender = await loop.On(() => new Socket(new SocketOptions { Ipc = true }));
         await sender.ConnectAsync(path).WaitAsync(Deadline);
         var notListening = await loop.On(() => Net.CreateServer());
-        e = await Assert.ThrowsAsync<NodeNetException>(() => sender.SendHandleAsync(notListening).WaitAsync(Deadline));
+        e = await NodeAssert.ThrowsAsync(() => sender.SendHandleAsync(notListening).WaitAsync(Deadline));
         Assert.Equal("EBADF", e.Code);
         await loop.On(() => plain.Destroy());
-        e = await Assert.ThrowsAsync<NodeNetException>(() => sender.SendHandleAsync(plain).WaitAsync(Deadline));
+        e = await NodeAssert.ThrowsAsync(() => sender.SendHandleAsync(plain).WaitAsync(Deadline));
         Assert.Equal("EBADF", e.Code);
         var write = await Assert.ThrowsAsync<InvalidOperationException>(() => loop.On(() => sender.Write("bytes")));
         Assert.Contains("IPC socket", write.Message);

@@ -170,7 +170,7 @@ public class MultiLoopTests
         foreach (var c in clients) await c.DisposeAsync();
         await server.CloseAsync().WaitAsync(Deadline);
         // After close no loop accepts any more.
-        await Assert.ThrowsAsync<NodeNetException>(() => Net.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline));
+        await NodeAssert.ThrowsAsync(() => Net.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline));
     }
 
     [Theory]

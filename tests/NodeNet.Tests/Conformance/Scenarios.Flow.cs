@@ -45,7 +45,7 @@ public static partial class Scenarios
                 t.T("a connect");
                 var b = Net.Connect(p, "127.0.0.1", () => t.T("b connect"));
                 b.On("end", () => t.T("b end"));
-                b.On<Exception>("error", e => t.T("b error", ((NodeNetException)e).Code));
+                b.On<Exception>("error", e => t.T("b error", ((INodeError)e).Code));
                 b.On<bool>("close", h =>
                 {
                     t.T("b close", h);
@@ -271,7 +271,7 @@ public static partial class Scenarios
         {
             sock.Pause();
             sock.On("end", () => t.T("server end"));
-            sock.On<Exception>("error", e => t.T("server error", ((NodeNetException)e).Code));
+            sock.On<Exception>("error", e => t.T("server error", ((INodeError)e).Code));
             sock.On<bool>("close", h => { t.T("server close", h); s!.Close(); });
             EventLoop.Current!.SetTimeout(() => sock.Resume(), 100);
         });

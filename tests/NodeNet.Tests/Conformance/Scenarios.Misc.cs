@@ -116,13 +116,13 @@ public static partial class Scenarios
             var c = Net.Connect(p, "localhost");
             c.On<object?[]>("lookup", a => t.T("lookup", Trace.Err(a[0] as Exception), a[1], a[2], a[3]));
             c.On<string, int, int>("connectionAttempt", (ip, pt, fam) => t.T("attempt", ip, pt, fam));
-            c.On<object?[]>("connectionAttemptFailed", a => t.T("attempt failed", a[0], a[1], a[2], ((NodeNetException)a[3]!).Code));
+            c.On<object?[]>("connectionAttemptFailed", a => t.T("attempt failed", a[0], a[1], a[2], ((INodeError)a[3]!).Code));
             c.On("connect", () => t.T("connect", c.RemoteAddress, c.RemoteFamily, c.AutoSelectFamilyAttemptedAddresses));
             c.Resume();
             c.On("close", () =>
             {
                 var bad = Net.Connect(p, "no-such-host.invalid");
-                bad.On<object?[]>("lookup", a => t.T("bad lookup", (a[0] as NodeNetException)?.Code, a[1], a[2], a[3]));
+                bad.On<object?[]>("lookup", a => t.T("bad lookup", (a[0] as INodeError)?.Code, a[1], a[2], a[3]));
                 bad.On<Exception>("error", e => { var n = (NodeNetException)e; t.T("bad error", n.Code, n.Syscall, n.Hostname); });
                 bad.On<bool>("close", h => { t.T("bad close", h); s.Close(); });
             });
@@ -139,7 +139,7 @@ public static partial class Scenarios
             var v4 = Net.Connect(p, "127.0.0.1");
             v4.On<Exception>("error", e =>
             {
-                t.T("ipv4 client", ((NodeNetException)e).Code);
+                t.T("ipv4 client", ((INodeError)e).Code);
                 Socket? v6 = null;
                 v6 = Net.Connect(p, "::1", () => t.T("ipv6 client connected", v6!.RemoteFamily));
                 v6.Resume();
@@ -200,10 +200,10 @@ public static partial class Scenarios
             s.Close(_ =>
             {
                 var c = Net.Connect(p, "127.0.0.1");
-                c.Write("first", e => t.T("first cb", (e as NodeNetException)?.Code));
-                c.Write("second", e => t.T("second cb", (e as NodeNetException)?.Code));
+                c.Write("first", e => t.T("first cb", (e as INodeError)?.Code));
+                c.Write("second", e => t.T("second cb", (e as INodeError)?.Code));
                 t.T("bytesWritten while connecting", c.BytesWritten);
-                c.On<Exception>("error", e => t.T("error", ((NodeNetException)e).Code));
+                c.On<Exception>("error", e => t.T("error", ((INodeError)e).Code));
                 c.On<bool>("close", h => t.T("close", h));
             });
         });

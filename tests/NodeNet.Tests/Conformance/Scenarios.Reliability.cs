@@ -40,7 +40,7 @@ public static partial class Scenarios
         t.TryDo("listen({ fd: -1 })", () => Net.CreateServer().Listen(new ListenOptions { Fd = -1 }));
         t.TryDo("connect timeout -1", () => Net.Connect(new ConnectOptions { Port = 1, Host = "127.0.0.1", Timeout = -1 }));
         var s = Net.CreateServer();
-        s.On<Exception>("error", e => { t.T("fd 99 error", Trace.Err(e), ((NodeNetException)e).Port != null); s.Close(); });
+        s.On<Exception>("error", e => { t.T("fd 99 error", Trace.Err(e), ((INodeError)e).Port != null); s.Close(); });
         t.TryDo("listen({ fd: 99 })", () => s.Listen(new ListenOptions { Fd = 99 }));
     }
 

@@ -146,8 +146,8 @@ public static partial class Scenarios
         s.Listen(0, "127.0.0.1", () =>
         {
             t.Port(s.Address()!.Port);
-            s.Close(e => t.T("first cb", (e as NodeNetException)?.Code));
-            s.Close(e => t.T("second cb", (e as NodeNetException)?.Code));
+            s.Close(e => t.T("first cb", (e as INodeError)?.Code));
+            s.Close(e => t.T("second cb", (e as INodeError)?.Code));
         });
     }
 

@@ -13,7 +13,7 @@ public static partial class Scenarios
                 var c = Net.Connect(p, "127.0.0.1");
                 foreach (var ev in new[] { "connect", "ready", "end", "finish", "lookup" }) c.On(ev, () => t.T(ev));
                 c.On<string, int, int>("connectionAttempt", (ip, pt, fam) => t.T("connectionAttempt", ip, pt, fam));
-                c.On<object?[]>("connectionAttemptFailed", a => t.T("connectionAttemptFailed", a[0], a[1], a[2], ((NodeNetException)a[3]!).Code));
+                c.On<object?[]>("connectionAttemptFailed", a => t.T("connectionAttemptFailed", a[0], a[1], a[2], ((INodeError)a[3]!).Code));
                 c.On<Exception>("error", e => t.T("error", Trace.Err(e), new[] { "address", "code", "errno", "port", "syscall" }));
                 c.On<bool>("close", h => t.T("close", h, c.Destroyed, c.ReadyState));
                 t.T("connecting", c.Connecting, c.Pending, c.ReadyState);

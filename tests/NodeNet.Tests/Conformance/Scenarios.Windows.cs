@@ -64,7 +64,7 @@ public static partial class Scenarios
                 sock.SetEncoding("utf8");
                 sock.On<string>("data", d => t.T("server data", d));
                 sock.On("end", () => { t.T("server end", sock.Writable); if (clientFirst) sock.End("reply after client end"); });
-                sock.On<Exception>("error", e => t.T("server error", ((NodeNetException)e).Code));
+                sock.On<Exception>("error", e => t.T("server error", ((INodeError)e).Code));
                 sock.On<bool>("close", h => { t.T("server close", h); s!.Close(_ => done()); });
                 if (!clientFirst) sock.End("server first");
             });
@@ -76,7 +76,7 @@ public static partial class Scenarios
                 c.On("finish", () => t.T("client finish"));
                 c.On<string>("data", d => t.T("client data", d));
                 c.On("end", () => { t.T("client end", c.Writable); if (!clientFirst) c.End("client reply"); });
-                c.On<Exception>("error", e => t.T("client error", ((NodeNetException)e).Code));
+                c.On<Exception>("error", e => t.T("client error", ((INodeError)e).Code));
                 c.On<bool>("close", h => t.T("client close", h));
             });
         }

@@ -26,7 +26,7 @@ public sealed class Trace
     public static object? Err(Exception? e)
     {
         if (e == null) return null;
-        if (e is not NodeNetException n) return new Dictionary<string, object?> { ["name"] = e.GetType().Name, ["message"] = e.Message };
+        if (e is not INodeError n) return new Dictionary<string, object?> { ["name"] = e.GetType().Name, ["message"] = e.Message };
         var o = new Dictionary<string, object?> { ["name"] = n.Name, ["code"] = n.Code, ["message"] = n.Message };
         if (n.Errno != null) o["errno"] = n.Errno;
         if (n.Syscall != null) o["syscall"] = n.Syscall;

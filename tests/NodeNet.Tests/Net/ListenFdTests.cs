@@ -40,11 +40,11 @@ public class ListenFdTests
         string file = Path.Combine(TestLoop.TempDir(), "plain");
         using var fs = File.Create(file);
         int fd = (int)fs.SafeFileHandle.DangerousGetHandle();
-        NodeNetException? error = null;
+        INodeError? error = null;
         TestLoop.Run(() =>
         {
             var server = Net.CreateServer();
-            server.On<Exception>("error", e => error = (NodeNetException)e);
+            server.On<Exception>("error", e => error = (INodeError)e);
             server.Listen(new ListenOptions { Fd = fd });
         });
         Assert.Equal("EINVAL", error!.Code);
@@ -84,8 +84,8 @@ public class ListenFdTests
         string file = Path.Combine(TestLoop.TempDir(), "plain");
         using var fs = File.Create(file);
         int fd = (int)fs.SafeFileHandle.DangerousGetHandle();
-        NodeNetException? e = null;
-        TestLoop.Run(() => e = Assert.Throws<NodeNetException>(() => new Socket(new SocketOptions { Fd = fd })));
+        INodeError? e = null;
+        TestLoop.Run(() => e = NodeAssert.Throws(() => new Socket(new SocketOptions { Fd = fd })));
         Assert.Equal("ERR_INVALID_FD_TYPE", e!.Code);
         Assert.Equal("TypeError", e.Name);
     }
@@ -146,7 +146,7 @@ public class ListenFdTests
             a.Listen(new ListenOptions { Port = 0, Host = "127.0.0.1", ReusePort = true }, () =>
             {
                 var b = Net.CreateServer();
-                b.On<Exception>("error", e => { code = ((NodeNetException)e).Code; a.Close(); });
+                b.On<Exception>("error", e => { code = ((INodeError)e).Code; a.Close(); });
                 b.Listen(new ListenOptions { Port = a.Address()!.Port, Host = "127.0.0.1" });
             });
         });

@@ -6,13 +6,13 @@ namespace NodeNet.Tests.NetParity;
 /// <summary>Local endpoints safer than Node's: each feature with its negative case.</summary>
 public class PipeBeyondNodeTests
 {
-    private static NodeNetException? ListenError(ListenOptions options, Action<Server>? onListening = null)
+    private static INodeError? ListenError(ListenOptions options, Action<Server>? onListening = null)
     {
-        NodeNetException? error = null;
+        INodeError? error = null;
         TestLoop.Run(() =>
         {
             var s = Net.CreateServer();
-            s.On<Exception>("error", e => error = (NodeNetException)e);
+            s.On<Exception>("error", e => error = (INodeError)e);
             s.Listen(options, () => { onListening?.Invoke(s); s.Close(); });
         });
         return error;
@@ -29,8 +29,8 @@ public class PipeBeyondNodeTests
         Assert.Equal(path, e.Address);
         Assert.Empty(Directory.GetFileSystemEntries(dir)); // Node 20 leaves a truncated socket file here
 
-        NodeNetException? connectError = null;
-        TestLoop.Run(() => Net.Connect(path).On<Exception>("error", x => connectError = (NodeNetException)x));
+        INodeError? connectError = null;
+        TestLoop.Run(() => Net.Connect(path).On<Exception>("error", x => connectError = (INodeError)x));
         Assert.Equal("ENAMETOOLONG", connectError!.Code);
         Assert.Equal($"connect ENAMETOOLONG {path}", connectError.Message);
     }
@@ -83,7 +83,7 @@ public class PipeBeyondNodeTests
     {
         string dir = TestLoop.TempDir();
         string live = Path.Combine(dir, "live.sock");
-        NodeNetException? error = null;
+        INodeError? error = null;
         string? stillServing = null;
         TestLoop.Run(() =>
         {
@@ -94,7 +94,7 @@ public class PipeBeyondNodeTests
                 var second = Net.CreateServer();
                 second.On<Exception>("error", e =>
                 {
-                    error = (NodeNetException)e;
+                    error = (INodeError)e;
                     var c = Net.Connect(live);
                     c.SetEncoding("utf8");
                     c.On<string>("data", d => stillServing = d);
@@ -195,9 +195,9 @@ public class PipeBeyondNodeTests
         TestLoop.Run(() =>
         {
             var s = Net.CreateServer();
-            Assert.Equal("ERR_INVALID_ARG_VALUE", Assert.Throws<NodeNetException>(() => s.Listen(new ListenOptions { Path = "\0abs", Mode = 0x180 })).Code);
-            Assert.Equal("ERR_INVALID_ARG_VALUE", Assert.Throws<NodeNetException>(() => s.Listen(new ListenOptions { Path = "/tmp/x.sock", Mode = 0x180, ReadableAll = true })).Code);
-            Assert.Equal("ERR_OUT_OF_RANGE", Assert.Throws<NodeNetException>(() => s.Listen(new ListenOptions { Path = "/tmp/x.sock", Mode = 0x400 })).Code);
+            Assert.Equal("ERR_INVALID_ARG_VALUE", NodeAssert.Throws(() => s.Listen(new ListenOptions { Path = "\0abs", Mode = 0x180 })).Code);
+            Assert.Equal("ERR_INVALID_ARG_VALUE", NodeAssert.Throws(() => s.Listen(new ListenOptions { Path = "/tmp/x.sock", Mode = 0x180, ReadableAll = true })).Code);
+            Assert.Equal("ERR_OUT_OF_RANGE", NodeAssert.Throws(() => s.Listen(new ListenOptions { Path = "/tmp/x.sock", Mode = 0x400 })).Code);
         });
     }
 

@@ -11,7 +11,7 @@ public class AotTests
         using NodeNet;
 
         try { EventLoop.Run(() => Net.CreateServer().Listen(new ListenOptions { Host = "127.0.0.1", Path = "" })); }
-        catch (NodeNetException e) { Console.WriteLine($"{e.Code}: {e.Message}"); }
+        catch (Exception e) when (e is ArgumentException && e is INodeError n) { Console.WriteLine($"{n.Code}: {n.Message}"); }
         string? echoed = null;
         EventLoop.Run(() =>
         {

@@ -142,7 +142,7 @@ public class HangTests
         var done = await Task.WhenAny(pending, Task.Delay(Deadline));
         Assert.True(done == pending, $"{member} was still pending {Deadline.TotalSeconds} s after its loop ended");
         if (pending.IsFaulted)
-            Assert.True(pending.Exception!.InnerException is ObjectDisposedException or NodeNetException,
+            Assert.True(pending.Exception!.InnerException is ObjectDisposedException or INodeError,
                 $"{member} faulted with {pending.Exception.InnerException}");
         Directory.Delete(f.Dir, recursive: true);
     }

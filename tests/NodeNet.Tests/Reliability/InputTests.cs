@@ -16,12 +16,12 @@ public class InputTests
         string withNul = truncated + "\0evil";
         TestLoop.Run(() =>
         {
-            var listen = Assert.Throws<NodeNetException>(() => where == "host"
+            var listen = NodeAssert.Throws(() => where == "host"
                 ? Net.CreateServer().Listen(0, "127.0.0.1\0evil")
                 : Net.CreateServer().Listen(withNul));
             Assert.Equal("ERR_INVALID_ARG_VALUE", listen.Code);
             Assert.Contains("without null bytes", listen.Message);
-            var connect = Assert.Throws<NodeNetException>(() => where == "host"
+            var connect = NodeAssert.Throws(() => where == "host"
                 ? Net.Connect(new ConnectOptions { Port = 1, Host = "127.0.0.1\0evil" })
                 : Net.Connect(new ConnectOptions { Path = withNul }));
             Assert.Equal("ERR_INVALID_ARG_VALUE", connect.Code);
@@ -52,7 +52,7 @@ public class InputTests
             {
                 var c = Net.Connect(new ConnectOptions { Port = server.Address()!.Port, Host = "127.0.0.1", Signal = new CancellationToken(true) });
                 events.Add($"destroyed {c.Destroyed}");
-                c.On<Exception>("error", e => events.Add(((NodeNetException)e).Code));
+                c.On<Exception>("error", e => events.Add(((INodeError)e).Code));
                 c.On("close", () => events.Add("close"));
                 c.On("connect", () => events.Add("connect"));
                 loop.SetTimeout(() => server.Close(), 200);
@@ -72,7 +72,7 @@ public class InputTests
     [Fact]
     public async Task ConnectAsync_applies_ConnectOptions_Timeout_and_refuses_a_negative_one()
     {
-        var e = await Assert.ThrowsAsync<NodeNetException>(() =>
+        var e = await NodeAssert.ThrowsAsync(() =>
             Net.ConnectAsync(new ConnectOptions { Port = 1, Host = "127.0.0.1", Timeout = -1 }).WaitAsync(LoopHelpers.Deadline));
         Assert.Equal("ERR_OUT_OF_RANGE", e.Code);
     }

@@ -11,7 +11,7 @@ public class ThreadRuleTests
     private static readonly HashSet<string> ThreadSafe =
     [
         "AsPipe", "AsStream", "GetAsyncEnumerator", "DisposeAsync",
-        "get_AllowHalfOpen@Socket", "get_WritableHighWaterMark",
+        "get_AllowHalfOpen@Socket", "get_WritableHighWaterMark", "get_Loop",
         "GetType", "ToString", "Equals", "GetHashCode",
     ];
 

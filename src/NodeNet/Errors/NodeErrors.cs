@@ -1,0 +1,139 @@
+using System.Globalization;
+
+namespace NodeNet;
+
+/// <summary>Node's internal error factories (lib/internal/errors.js), same codes and messages.</summary>
+internal static class NodeErrors
+{
+    public static NodeNetArgumentException InvalidArgType(string name, string expected, object? actual) =>
+        new("ERR_INVALID_ARG_TYPE", $"The {Quote(name)} must be {expected}. {NodeNetException.Describe(actual)}", name);
+
+    public static NodeNetArgumentException InvalidArgValue(string name, object? value, string reason = "is invalid") =>
+        new("ERR_INVALID_ARG_VALUE", $"The {(name.Contains('.') ? "property" : "argument")} '{name}' {reason}. Received {Inspect(value)}", name);
+
+    public static NodeNetArgumentOutOfRangeException SocketBadPort(string name, object? port) =>
+        new("ERR_SOCKET_BAD_PORT", $"{name} should be >= 0 and < 65536. {NodeNetException.Describe(port)}.", name);
+
+    public static NodeNetArgumentOutOfRangeException OutOfRange(string name, string range, object? value) =>
+        new("ERR_OUT_OF_RANGE", $"The value of \"{name}\" is out of range. It must be {range}. Received {Inspect(value)}", name);
+
+    public static NodeNetArgumentException MissingArgs(params string[] names) =>
+        new("ERR_MISSING_ARGS", $"The {string.Join(" or ", names.Select(n => $"\"{n}\""))} argument must be specified", names[0]);
+
+    public static NodeNetInvalidOperationException ServerAlreadyListen() =>
+        new("ERR_SERVER_ALREADY_LISTEN", "Listen method has been called more than once without closing.");
+
+    public static NodeNetInvalidOperationException ServerNotRunning() => new("ERR_SERVER_NOT_RUNNING", "Server is not running.");
+
+    public static NodeNetObjectDisposedException StreamDestroyed(string method) =>
+        new("ERR_STREAM_DESTROYED", $"Cannot call {method} after a stream was destroyed");
+
+    public static NodeNetInvalidOperationException WriteAfterEnd() => new("ERR_STREAM_WRITE_AFTER_END", "write after end");
+
+    public static NodeNetAbortException Abort(CancellationToken signal = default) => new(signal);
+
+    public static NodeNetInvalidOperationException SocketClosed() => new("ERR_SOCKET_CLOSED", "Socket is closed");
+
+    public static NodeNetInvalidOperationException SocketClosedBeforeConnection() =>
+        new("ERR_SOCKET_CLOSED_BEFORE_CONNECTION", "Socket closed before the connection was established");
+
+    public static NodeNetException EndedByOtherParty() => new("EPIPE", "This socket has been ended by the other party");
+
+    public static NodeNetArgumentException InvalidIpAddress(string value) =>
+        new("ERR_INVALID_IP_ADDRESS", $"Invalid IP address: {value}", "localAddress");
+
+    public static NodeNetInvalidOperationException InvalidHandleType() =>
+        new("ERR_INVALID_HANDLE_TYPE", "This handle type cannot be sent", "TypeError");
+
+    public static NodeNetArgumentException InvalidFdType(string type) =>
+        new("ERR_INVALID_FD_TYPE", $"Unsupported fd type: {type}", "fd");
+
+    public static NodeNetArgumentException UnknownEncoding(string encoding) =>
+        new("ERR_UNKNOWN_ENCODING", $"Unknown encoding: {encoding}", "encoding");
+
+    /// <summary>A NUL byte would silently cut the string short in C (Node 20 does just that for hosts and paths; we refuse).</summary>
+    public static void RejectNul(string value, string name)
+    {
+        if (value.Contains('\0')) throw InvalidArgValue(name, value, "must be a string without null bytes");
+    }
+
+    /// <summary>As <see cref="RejectNul"/>, except for a Linux abstract socket name (a leading NUL), whose bytes are all its own.</summary>
+    public static void RejectNulInPath(string path, string name)
+    {
+        if (!(OperatingSystem.IsLinux() && Native.UnixSocket.IsAbstract(path))) RejectNul(path, name);
+    }
+
+    private static string Quote(string name) =>
+        name.Contains('.') ? $"\"{name}\" property" : $"\"{name}\" argument";
+
+    /// <summary>util.inspect for the simple values these messages show.</summary>
+    internal static string Inspect(object? value) => value switch
+    {
+        null => "null",
+        string s => InspectString(s),
+        bool b => b ? "true" : "false",
+        double d => NodeNetException.FormatNumber(d),
+        int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        ListenOptions or ConnectOptions or ServerOptions or SocketOptions => InspectOptions(value),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>util.inspect of a string: single quotes, control characters escaped as JavaScript does.</summary>
+    private static string InspectString(string s)
+    {
+        var sb = new System.Text.StringBuilder("'");
+        foreach (char c in s)
+            sb.Append(c switch
+            {
+                '\\' => @"\\",
+                '\'' => "\\'",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                '\r' => "\\r",
+                '\b' => "\\b",
+                '\f' => "\\f",
+                < ' ' or '\x7f' => $"\\x{(int)c:X2}",
+                _ => c.ToString(),
+            });
+        return sb.Append('\'').ToString();
+    }
+
+    /// <summary>util.inspect of an options object: only the properties that were set, in JS style ({ host: 'x' }).
+    /// Listed by hand rather than by reflection, so trimmed and AOT builds print the same.</summary>
+    private static string InspectOptions(object options)
+    {
+        var parts = new List<string>();
+        void Add(string name, object? value, object? unset = null)
+        {
+            if (value != null && !Equals(value, unset)) parts.Add($"{name}: {Inspect(value)}");
+        }
+        switch (options)
+        {
+            case ListenOptions o:
+                Add("port", o.Port); Add("host", o.Host); Add("path", o.Path); Add("backlog", o.Backlog);
+                Add("exclusive", o.Exclusive, false); Add("ipv6Only", o.Ipv6Only, false); Add("reusePort", o.ReusePort, false);
+                Add("readableAll", o.ReadableAll, false); Add("writableAll", o.WritableAll, false); Add("fd", o.Fd);
+                Add("mode", o.Mode); Add("reclaimStale", o.ReclaimStale, false); Add("pendingInstances", o.PendingInstances);
+                break;
+            case ConnectOptions o:
+                Add("port", o.Port); Add("host", o.Host); Add("path", o.Path); Add("localAddress", o.LocalAddress);
+                Add("localPort", o.LocalPort); Add("family", o.Family, 0); Add("noDelay", o.NoDelay, false);
+                Add("keepAlive", o.KeepAlive, false); Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0);
+                Add("timeout", o.Timeout); Add("autoSelectFamily", o.AutoSelectFamily, true);
+                Add("autoSelectFamilyAttemptTimeout", o.AutoSelectFamilyAttemptTimeout, 250); Add("allowHalfOpen", o.AllowHalfOpen, false);
+                Add("ipc", o.Ipc, false);
+                break;
+            case ServerOptions o:
+                Add("allowHalfOpen", o.AllowHalfOpen, false); Add("pauseOnConnect", o.PauseOnConnect, false);
+                Add("noDelay", o.NoDelay, false); Add("keepAlive", o.KeepAlive, false);
+                Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0); Add("highWaterMark", o.HighWaterMark);
+                Add("ipc", o.Ipc, false); Add("loops", o.Loops, 1); Add("loopMode", o.LoopMode, LoopMode.Pass); Add("distribution", o.Distribution, LoopDistribution.RoundRobin);
+                break;
+            case SocketOptions o:
+                Add("allowHalfOpen", o.AllowHalfOpen, false); Add("fd", o.Fd); Add("readable", o.Readable, true);
+                Add("writable", o.Writable, true); Add("highWaterMark", o.HighWaterMark); Add("ipc", o.Ipc, false);
+                break;
+        }
+        return parts.Count == 0 ? "{}" : "{ " + string.Join(", ", parts) + " }";
+    }
+}

@@ -14,6 +14,9 @@ public partial class EventEmitter
 
         public abstract void Invoke(string eventName, ReadOnlySpan<object?> args);
 
+        /// <summary>The types the listener takes, checked against a built-in event's when it is added; null takes anything.</summary>
+        public abstract Type[]? ParameterTypes { get; }
+
         public static Listener For(Delegate listener, bool once) => listener switch
         {
             Action a => new Listener0(a, once),
@@ -33,6 +36,7 @@ public partial class EventEmitter
 
     private sealed class Listener0(Action a, bool once) : Listener(a, once)
     {
+        public override Type[]? ParameterTypes => [];
         public override void Invoke(string eventName, ReadOnlySpan<object?> args) => a();
     }
 
@@ -40,6 +44,8 @@ public partial class EventEmitter
     {
         // Action<object?[]> is JavaScript's (...args) => listener: it receives every argument as given.
         private static readonly bool RestArgs = typeof(T) == typeof(object?[]);
+
+        public override Type[]? ParameterTypes => RestArgs ? null : [typeof(T)];
 
         public override void Invoke(string eventName, ReadOnlySpan<object?> args)
         {
@@ -50,12 +56,14 @@ public partial class EventEmitter
 
     private sealed class Listener2<T1, T2>(Action<T1, T2> a, bool once) : Listener(a, once)
     {
+        public override Type[]? ParameterTypes => [typeof(T1), typeof(T2)];
         public override void Invoke(string eventName, ReadOnlySpan<object?> args) =>
             a(Arg<T1>(eventName, args, 0), Arg<T2>(eventName, args, 1));
     }
 
     private sealed class Listener3<T1, T2, T3>(Action<T1, T2, T3> a, bool once) : Listener(a, once)
     {
+        public override Type[]? ParameterTypes => [typeof(T1), typeof(T2), typeof(T3)];
         public override void Invoke(string eventName, ReadOnlySpan<object?> args) =>
             a(Arg<T1>(eventName, args, 0), Arg<T2>(eventName, args, 1), Arg<T3>(eventName, args, 2));
     }
@@ -63,6 +71,8 @@ public partial class EventEmitter
     /// <summary>Any other delegate type: arguments matched by position, missing ones default.</summary>
     private sealed class DynamicListener(Delegate d, bool once) : Listener(d, once)
     {
+        public override Type[]? ParameterTypes => Target.Method.GetParameters().Select(p => p.ParameterType).ToArray();
+
         public override void Invoke(string eventName, ReadOnlySpan<object?> args)
         {
             ParameterInfo[] ps = Target.Method.GetParameters();
@@ -79,5 +89,16 @@ public partial class EventEmitter
             try { Target.DynamicInvoke(values); }
             catch (TargetInvocationException e) when (e.InnerException != null) { ExceptionDispatchInfo.Throw(e.InnerException); }
         }
+    }
+
+    /// <summary>Calls a typed .NET event's handler (<paramref name="target"/>) with the emitted arguments.</summary>
+    private protected delegate void EventAdapter(Delegate target, ReadOnlySpan<object?> args);
+
+    /// <summary>A typed .NET event's handler, registered under the Node event's name: it is one of that event's listeners
+    /// (ordered, counted and removed with the others), seen by <c>Listeners</c> as the handler itself.</summary>
+    private sealed class AdaptedListener(Delegate target, bool once, Type[] accepts, EventAdapter adapter) : Listener(target, once)
+    {
+        public override Type[]? ParameterTypes => accepts;
+        public override void Invoke(string eventName, ReadOnlySpan<object?> args) => adapter(Target, args);
     }
 }

@@ -72,7 +72,7 @@ public partial class EventEmitter
         {
             if (!list[i].Target.Equals(listener)) continue;
             Remove(eventName, list[i]);
-            if (_events.ContainsKey("removeListener")) Emit("removeListener", eventName, listener);
+            if (_events.ContainsKey("removeListener")) EmitEvent("removeListener", eventName, listener);
             break;
         }
         return this;
@@ -90,7 +90,7 @@ public partial class EventEmitter
             if (!_events.TryGetValue(eventName, out var list)) return this;
             RemoveEvent(eventName);
             if (notify)
-                for (int i = list.Length - 1; i >= 0; i--) Emit("removeListener", eventName, list[i].Target);
+                for (int i = list.Length - 1; i >= 0; i--) EmitEvent("removeListener", eventName, list[i].Target);
             return this;
         }
         if (!notify) { Change(static (events, order, _) => { events.Clear(); order.Clear(); }, 0); return this; }
@@ -102,9 +102,21 @@ public partial class EventEmitter
 
     /// <summary>Calls every listener of <paramref name="eventName"/> in order with <paramref name="args"/>; true if there were any.</summary>
     /// <exception cref="Exception">For "error" with no listener: the error itself, or ERR_UNHANDLED_ERROR when it is not an exception.</exception>
+    /// <exception cref="InvalidOperationException">For a built-in event of a Server or Socket ('connection', 'data', 'close'...):
+    /// those are emitted by NodeNet alone, so a listener can trust what it receives.</exception>
     public bool Emit(string eventName, params ReadOnlySpan<object?> args)
     {
         VerifyAccess();
+        ArgumentNullException.ThrowIfNull(eventName);
+        if (BuiltInEvents?.Contains(eventName) == true)
+            throw new InvalidOperationException(
+                $"'{eventName}' is a built-in event of {GetType().Name}: NodeNet emits it itself. Emit is for your own events.");
+        return EmitEvent(eventName, args);
+    }
+
+    /// <summary>Emit without the built-in check: how NodeNet emits its own events.</summary>
+    private protected bool EmitEvent(string eventName, params ReadOnlySpan<object?> args)
+    {
         if (!_events.TryGetValue(eventName, out var list))
         {
             if (eventName == "error") ThrowUnhandled(args.Length > 0 ? args[0] : null, args.Length > 0);
@@ -122,6 +134,9 @@ public partial class EventEmitter
         }
         return true;
     }
+
+    /// <summary>This emitter's built-in events and their argument types (null: a plain emitter, every event is yours).</summary>
+    private protected virtual EventSignatures? BuiltInEvents => null;
 
     /// <summary>Lets <see cref="EmitFromAnyThread"/> run: listeners may then be called on other threads than the owner's.</summary>
     private protected void EnableConcurrentEmit() => _gate ??= new object(); // from a constructor: nobody else sees us yet
@@ -196,11 +211,32 @@ public partial class EventEmitter
     private protected void OnWhileConstructing<T>(string eventName, Action<T> listener) =>
         Add(eventName, new Listener1<T>(listener, false), prepend: false, verify: false);
 
+    /// <summary>Adds a typed .NET event's handler as a listener of <paramref name="eventName"/> (null is ignored, as .NET
+    /// events do). <paramref name="accepts"/>: the argument types the handler can take, checked as On&lt;T&gt;'s are.</summary>
+    private protected void AddTyped(string eventName, Delegate? handler, Type[] accepts, EventAdapter adapter)
+    {
+        VerifyAccess();
+        if (handler != null) Add(eventName, new AdaptedListener(handler, false, accepts, adapter), prepend: false);
+    }
+
+    /// <summary>Removes a typed .NET event's handler (null is ignored).</summary>
+    private protected void RemoveTyped(string eventName, Delegate? handler)
+    {
+        VerifyAccess();
+        if (handler != null) Off(eventName, handler);
+    }
+
     private EventEmitter Add(string eventName, Listener entry, bool prepend, bool verify = true)
     {
         if (verify) VerifyAccess();
         ArgumentNullException.ThrowIfNull(eventName);
-        if (_events.ContainsKey("newListener")) Emit("newListener", eventName, entry.Target);
+        if (entry.ParameterTypes is { } types)
+        {
+            if (BuiltInEvents?.Find(eventName)?.Mismatch(types) is { } mismatch)
+                throw new ArgumentException($"A listener that can never receive this event: {mismatch}.", "listener");
+            CheckListener(eventName, types);
+        }
+        if (_events.ContainsKey("newListener")) EmitEvent("newListener", eventName, entry.Target);
         Change(static (events, order, a) =>
         {
             if (!events.TryGetValue(a.eventName, out var list)) { events[a.eventName] = [a.entry]; order.Add(a.eventName); }
@@ -214,6 +250,16 @@ public partial class EventEmitter
     /// <summary>Called first by every member: a loop-affine emitter (Server, Socket) throws off its loop's thread, before
     /// anything is read or changed.</summary>
     private protected virtual void VerifyAccess() { }
+
+    /// <summary>Called before a listener taking <paramref name="parameterTypes"/> is added: throws ArgumentException if this
+    /// emitter, in its present state, could never call it (a socket with an encoding emits strings only).</summary>
+    private protected virtual void CheckListener(string eventName, Type[] parameterTypes) { }
+
+    /// <summary>Whether any listener of <paramref name="eventName"/> takes <paramref name="type"/> as its first argument or
+    /// cannot take it.</summary>
+    private protected bool AnyListenerRefuses(string eventName, Type type) =>
+        _events.TryGetValue(eventName, out var list) &&
+        list.Any(l => l.ParameterTypes is { Length: > 0 } p && !p[0].IsAssignableFrom(type));
 
     /// <summary>Called after a listener is added (Node's streams resume on a new 'data' listener).</summary>
     private protected virtual void OnListenerAdded(string eventName) { }
@@ -247,7 +293,7 @@ public partial class EventEmitter
 
     private void CheckMax(string eventName)
     {
-        int max = GetMaxListeners();
+        int max = _maxListeners ?? DefaultMaxListeners; // not GetMaxListeners: a constructor adds listeners off the loop
         int count = _events[eventName].Length;
         if (max <= 0 || count <= max || !(_warned ??= []).Add(eventName)) return;
         var warning = new EmitterWarning("MaxListenersExceededWarning",

@@ -7,7 +7,7 @@ namespace NodeNet;
 // The Task-based API. Every method may be called from any thread: the work runs on the socket's loop.
 // Errors surface through the returned tasks; using this API also installs an 'error' listener so that
 // an error does not become the loop's uncaught exception.
-public sealed partial class Socket : IAsyncDisposable
+public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnlyMemory<byte>>
 {
     private SocketTransport? _transport;
     private bool _transportAttached; // loop thread: reads go to the transport
@@ -100,6 +100,29 @@ public sealed partial class Socket : IAsyncDisposable
                 slice.CopyTo(buffer.Span);
                 transport.Input.AdvanceTo(slice.End);
                 return n;
+            }
+        }
+        finally { gate.Release(); }
+    }
+
+    /// <summary>Node's <c>for await (const chunk of socket)</c>: <c>await foreach (var chunk in socket)</c> gives what has
+    /// arrived, a chunk at a time, each in memory of its own (keep it as long as you like); the loop ends at the peer's FIN
+    /// and throws the socket's error. Pull mode, as <see cref="ReadAsync"/>: 'data' events stop. Callable from any thread.</summary>
+    public async IAsyncEnumerator<ReadOnlyMemory<byte>> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        var transport = EnsureTransport(output: false);
+        var gate = _readGate ?? Interlocked.CompareExchange(ref _readGate, new SemaphoreSlim(1, 1), null) ?? _readGate!;
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                var result = await transport.Input.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var data = result.Buffer;
+                byte[]? chunk = data.IsEmpty ? null : data.ToArray();
+                transport.Input.AdvanceTo(data.End);
+                if (chunk != null) yield return chunk;
+                else if (result.IsCompleted) yield break;
             }
         }
         finally { gate.Release(); }

@@ -68,7 +68,7 @@ public sealed partial class Socket
         _ipc.Enqueue(kind, message.Span, handle, e =>
         {
             if (callback != null) callback(e);
-            else if (e != null) Emit("error", e);
+            else if (e != null) EmitEvent("error", e);
         });
     }
 
@@ -135,9 +135,9 @@ public sealed partial class Socket
         ArgumentNullException.ThrowIfNull(handle);
         var stream = handle.Take(HandleKind.Socket);
         var socket = new Socket(handle.Loop, options ?? new SocketOptions(), stream, pauseOnConnect: true);
-        socket.CountActive(NodeNetMetrics.Inbound);
+        socket.CountActive(NodeNetMetrics.ServerTags(null));
         return socket;
     }
 
-    internal void EmitIpc(string eventName, params ReadOnlySpan<object?> args) => Emit(eventName, args);
+    internal void EmitIpc(string eventName, params ReadOnlySpan<object?> args) => EmitEvent(eventName, args);
 }

@@ -39,10 +39,15 @@ public sealed partial class Socket
 
     /// <summary>socket.setEncoding(encoding): 'data' then carries strings; characters split across reads are kept whole.</summary>
     /// <exception cref="NodeNetArgumentException">ERR_UNKNOWN_ENCODING.</exception>
+    /// <exception cref="InvalidOperationException">A 'data' listener takes bytes (<see cref="Data"/>, or On&lt;byte[]&gt;):
+    /// it could never be called.</exception>
     public Socket SetEncoding(string encoding = "utf8")
     {
         _loop.Uv.VerifyThread();
-        _decoder = new StringDecoder(encoding);
+        var decoder = new StringDecoder(encoding);
+        if (AnyListenerRefuses(SocketEvents.Data, typeof(string)))
+            throw new InvalidOperationException("A 'data' listener of this socket takes bytes; with an encoding 'data' carries strings. Remove it, or read bytes without SetEncoding.");
+        _decoder = decoder;
         return this;
     }
 
@@ -53,7 +58,7 @@ public sealed partial class Socket
         if (_flowing != false)
         {
             _flowing = false;
-            Emit("pause");
+            EmitEvent("pause");
         }
         return this;
     }
@@ -68,7 +73,7 @@ public sealed partial class Socket
             _loop.NextTick(() =>
             {
                 StartReading();
-                Emit("resume");
+                EmitEvent("resume");
                 Flow();
             });
         }
@@ -134,6 +139,7 @@ public sealed partial class Socket
             if (_transportAttached) _transport!.CompleteInput();
             if (_decoder != null && _decoder.End() is { Length: > 0 } tail) Buffer(tail, tail.Length);
             _readableEnded = true;
+            _peerEndedFirst = !_ending;
             // Node's onStreamRead calls read(0) after push(null): with nothing buffered, 'end' follows
             // even when no one is reading.
             if (_flowing == true) ScheduleFlow();
@@ -158,7 +164,7 @@ public sealed partial class Socket
         }
         if (_flowing == true && _readBufferLength == 0 && HasListeners("data"))
         {
-            Emit("data", chunk);
+            EmitEvent("data", chunk);
         }
         else
         {
@@ -187,7 +193,7 @@ public sealed partial class Socket
         while (_flowing == true && !_destroyed && _readBuffer.TryDequeue(out var chunk))
         {
             _readBufferLength -= chunk is string s ? s.Length : ((byte[])chunk).Length;
-            Emit("data", chunk);
+            EmitEvent("data", chunk);
         }
         if (_flowing == true) StartReading();
         CheckEnd();
@@ -209,7 +215,7 @@ public sealed partial class Socket
         bool autoEnd = !AllowHalfOpen && !_transportAttached;
         // Node's onReadableStreamEnd swaps write for writeAfterFIN: once our side has ended too, writes fail with EPIPE.
         if (autoEnd) _writeAfterFin = true;
-        Emit("end");
+        EmitEvent("end");
         if (Writable && autoEnd)
         {
             // Node ends our side on the next tick, so a write inside an 'end' listener still goes out.
@@ -217,7 +223,7 @@ public sealed partial class Socket
         }
         else if (_finished || !Writable)
         {
-            Destroy();
+            DestroyCore(null, EndedReason);
         }
     }
 }

@@ -287,7 +287,7 @@ public sealed partial class Socket
         if (_needDrain && _writableLength == 0 && !_ending && !_destroyed)
         {
             _needDrain = false;
-            Emit("drain");
+            EmitEvent("drain");
         }
         Touch();
         foreach (var op in batch.Ops) op.Callback?.Invoke(null);
@@ -409,7 +409,7 @@ public sealed partial class Socket
         _finished = true;
         foreach (var cb in _onFinished.ToArray()) cb(null);
         _onFinished.Clear();
-        Emit("finish");
-        if (_endEmitted) Destroy(); // both sides done: autoDestroy
+        EmitEvent("finish");
+        if (_endEmitted) DestroyCore(null, EndedReason); // both sides done: autoDestroy
     }
 }

@@ -1,0 +1,159 @@
+namespace NodeNet;
+
+// Typed .NET events: each is a listener of the Node event of the same meaning (SocketEvents), so both styles see the
+// same registrations, in the same order. How the socket closed is recorded here too.
+public sealed partial class Socket
+{
+    private protected override EventSignatures BuiltInEvents => SocketEvents.Signatures;
+    private protected override bool RunOnOwner(Action action) => _loop.RunOrPost(action);
+    private protected override CancellationToken OwnerEnded => _loop.EndedToken;
+
+    /// <summary>'connect': the connection is established.</summary>
+    public event Action Connected
+    {
+        add => AddTyped(SocketEvents.Connect, value, [], static (d, _) => ((Action)d)());
+        remove => RemoveTyped(SocketEvents.Connect, value);
+    }
+
+    /// <summary>'data' as bytes: a chunk the handler owns (it is not reused). A socket with an encoding emits strings, so
+    /// adding a handler after <see cref="SetEncoding"/> throws, and SetEncoding throws while one is attached.</summary>
+    public event Action<ReadOnlyMemory<byte>> Data
+    {
+        add => AddTyped(SocketEvents.Data, value, [typeof(byte[])], static (d, a) => ((Action<ReadOnlyMemory<byte>>)d)((byte[])a[0]!));
+        remove => RemoveTyped(SocketEvents.Data, value);
+    }
+
+    /// <summary>'end': the peer ended its side (FIN) and every chunk before it was delivered.</summary>
+    public event Action Ended
+    {
+        add => AddTyped(SocketEvents.End, value, [], static (d, _) => ((Action)d)());
+        remove => RemoveTyped(SocketEvents.End, value);
+    }
+
+    /// <summary>'finish': our side ended and every write was handed to the kernel.</summary>
+    public event Action Finished
+    {
+        add => AddTyped(SocketEvents.Finish, value, [], static (d, _) => ((Action)d)());
+        remove => RemoveTyped(SocketEvents.Finish, value);
+    }
+
+    /// <summary>'drain': the write buffer emptied after <see cref="Write(byte[], Action{Exception?}?)"/> returned false.</summary>
+    public event Action Drained
+    {
+        add => AddTyped(SocketEvents.Drain, value, [], static (d, _) => ((Action)d)());
+        remove => RemoveTyped(SocketEvents.Drain, value);
+    }
+
+    /// <summary>'timeout': idle for the <see cref="SetTimeout(double, Action?)"/> period. The socket stays open; destroying it
+    /// here reports <see cref="SocketCloseReason.TimedOut"/>.</summary>
+    public event Action TimedOut
+    {
+        add => AddTyped(SocketEvents.Timeout, value, [], static (d, _) => ((Action)d)());
+        remove => RemoveTyped(SocketEvents.Timeout, value);
+    }
+
+    /// <summary>'error': <see cref="Closed"/> follows.</summary>
+    public event Action<Exception> Error
+    {
+        add => AddTyped(SocketEvents.Error, value, [typeof(Exception)], static (d, a) => ((Action<Exception>)d)((Exception)a[0]!));
+        remove => RemoveTyped(SocketEvents.Error, value);
+    }
+
+    /// <summary>'close', with why: the last event of a connection.</summary>
+    public event Action<SocketCloseInfo> Closed
+    {
+        add => AddTyped(SocketEvents.Close, value, [typeof(bool)], (d, _) => ((Action<SocketCloseInfo>)d)(_closeInfo!));
+        remove => RemoveTyped(SocketEvents.Close, value);
+    }
+
+    private SocketCloseReason _closeReason;
+    private SocketCloseInfo? _closeInfo;
+    private TaskCompletionSource<SocketCloseInfo>? _completion;
+    private bool _peerEndedFirst;  // the peer's FIN came before our End
+    private bool _inTimeoutEvent;  // a destroy now is a timeout's doing
+
+    /// <summary>Completes with how the socket closed, at its 'close' event (or when its loop ends first: then as
+    /// destroyed, with the loop's <see cref="ObjectDisposedException"/>). Never faults. Thread-safe. A socket that
+    /// connects again after closing gets a new one.</summary>
+    public Task<SocketCloseInfo> Completion
+    {
+        get
+        {
+            var tcs = Volatile.Read(ref _completion);
+            if (tcs == null)
+            {
+                var created = new TaskCompletionSource<SocketCloseInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
+                tcs = Interlocked.CompareExchange(ref _completion, created, null) ?? created;
+                if (tcs == created)
+                    LoopTask.Track(_loop, created, onEnded: static c => c.TrySetResult(new SocketCloseInfo(SocketCloseReason.Destroyed, LoopTask.LoopEnded())));
+            }
+            // Either this sees the close published, or the close sees this source (both sides use full fences).
+            if (Volatile.Read(ref _closeInfo) is { } info) tcs.TrySetResult(info);
+            return tcs.Task;
+        }
+    }
+
+    /// <summary>How an ending without an error came about: whoever sent FIN first.</summary>
+    private SocketCloseReason EndedReason => _peerEndedFirst ? SocketCloseReason.PeerEnded : SocketCloseReason.LocalEnded;
+
+    private SocketCloseReason ReasonFor(Exception? error) => error switch
+    {
+        null => _inTimeoutEvent ? SocketCloseReason.TimedOut : SocketCloseReason.Destroyed,
+        INodeError { Code: "ECONNRESET" } => SocketCloseReason.PeerReset,
+        INodeError { Code: "ETIMEDOUT" } => SocketCloseReason.TimedOut,
+        _ => SocketCloseReason.Error,
+    };
+
+    /// <summary>Loop thread: the handle closed (or there was none). <paramref name="hadError"/> null: Node's 'close' with no argument.</summary>
+    private void EmitClose(bool? hadError)
+    {
+        _closed = true;
+        var info = new SocketCloseInfo(_closeReason, _errored);
+        Interlocked.Exchange(ref _closeInfo, info);
+        if (hadError is { } e) EmitEvent("close", e);
+        else EmitEvent("close");
+        Volatile.Read(ref _completion)?.TrySetResult(info);
+    }
+
+    /// <summary>On reconnect: the next close is a new one.</summary>
+    private void ResetCloseState()
+    {
+        _closeInfo = null;
+        _peerEndedFirst = false;
+        if (_completion is { Task.IsCompleted: true }) _completion = null;
+    }
+
+    private protected override void CheckListener(string eventName, Type[] parameterTypes)
+    {
+        if (eventName == SocketEvents.Data && _decoder != null && parameterTypes.Length > 0 && !parameterTypes[0].IsAssignableFrom(typeof(string)))
+            throw new ArgumentException(
+                $"SetEncoding(\"{_decoder.Encoding}\") was called, so 'data' carries strings, but the listener takes {parameterTypes[0].Name}.", "listener");
+    }
+}
+
+/// <summary>Why a socket closed.</summary>
+public enum SocketCloseReason
+{
+    /// <summary>Destroyed by the application (<see cref="Socket.Destroy"/>, <see cref="Socket.Abort"/>, a cancelled call), or
+    /// by its loop ending.</summary>
+    Destroyed,
+    /// <summary>The peer ended first (FIN); our side then ended too.</summary>
+    PeerEnded,
+    /// <summary>We ended first (<see cref="Socket.End(Action?)"/>), then the peer did.</summary>
+    LocalEnded,
+    /// <summary>The peer reset the connection (ECONNRESET).</summary>
+    PeerReset,
+    /// <summary>Destroyed from a 'timeout' listener, or the connect timed out (ETIMEDOUT).</summary>
+    TimedOut,
+    /// <summary>Any other error; see <see cref="SocketCloseInfo.Error"/>.</summary>
+    Error,
+}
+
+/// <summary>How a socket closed: the <see cref="Socket.Closed"/> event's argument and <see cref="Socket.Completion"/>'s result.</summary>
+/// <param name="Reason">Why.</param>
+/// <param name="Error">The error it was destroyed with, if any (Node's 'close' hadError is <see cref="HadError"/>).</param>
+public sealed record SocketCloseInfo(SocketCloseReason Reason, Exception? Error)
+{
+    /// <summary>Node's <c>hadError</c>.</summary>
+    public bool HadError => Error != null;
+}

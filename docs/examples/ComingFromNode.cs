@@ -50,7 +50,7 @@ public static class ComingFromNode
         EventLoop.Run(() =>
         {
             var server = Net.CreateServer(socket => socket.End($"you are pid {socket.PeerCredentials?.Pid}\n"));
-            server.Listen(new ListenOptions { Path = "/tmp/app.sock", Mode = Convert.ToInt32("660", 8), ReclaimStale = true });
+            server.Listen(new ListenOptions { Path = "/tmp/app.sock", Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite, ReclaimStale = true });
         });
     }
 }

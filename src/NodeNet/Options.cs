@@ -57,9 +57,10 @@ public sealed record ListenOptions
     public bool WritableAll { get; init; }
     /// <summary>Adopt an already-bound socket descriptor (e.g. from systemd socket activation).</summary>
     public int? Fd { get; init; }
-    /// <summary>Pipe: the socket file's permission bits (e.g. 0o660 as <c>Convert.ToInt32("660", 8)</c>), applied between
-    /// bind and listen so no client can connect under looser permissions. Beyond Node.</summary>
-    public int? Mode { get; init; }
+    /// <summary>Pipe: the socket file's permission bits (e.g. <c>UnixFileMode.UserRead | UnixFileMode.UserWrite |
+    /// UnixFileMode.GroupRead | UnixFileMode.GroupWrite</c> for 0o660), applied between bind and listen so no client can
+    /// connect under looser permissions. Beyond Node.</summary>
+    public UnixFileMode? Mode { get; init; }
     /// <summary>Pipe: if the path is a socket nobody accepts on (connect gives ECONNREFUSED), remove it and listen.
     /// A live server's path is never taken over. Beyond Node.</summary>
     public bool ReclaimStale { get; init; }
@@ -138,6 +139,14 @@ public sealed record AddressInfo
     public int Port { get; init; }
     /// <summary>True when <see cref="Address"/> is a pipe path.</summary>
     public bool IsPipe => Family == null;
+
+    /// <summary>The same endpoint as .NET's type: an <see cref="System.Net.IPEndPoint"/>, or a
+    /// <see cref="System.Net.Sockets.UnixDomainSocketEndPoint"/> for a path (null for a Windows pipe name, which .NET has no
+    /// endpoint type for).</summary>
+    public System.Net.EndPoint? EndPoint => EndPoints.From(Address, Port, IsPipe);
+
+    /// <summary><see cref="Family"/> as .NET's enum: InterNetwork, InterNetworkV6, or Unix for a path.</summary>
+    public System.Net.Sockets.AddressFamily AddressFamily => EndPoints.FamilyOf(this);
 
     /// <summary>"127.0.0.1:8124", "[::1]:8124" or the pipe path.</summary>
     public override string ToString() => IsPipe ? Address : Family == "IPv6" ? $"[{Address}]:{Port}" : $"{Address}:{Port}";

@@ -56,8 +56,9 @@ public sealed partial class Server
         bool isAbstract = UnixSocket.IsAbstract(o.Path!);
         if (isAbstract && (o.ReadableAll || o.WritableAll)) // Node's message, typo included
             throw NodeErrors.InvalidArgValue("options", o, "can not set readableAll or writableAllt to true when path is abstract unix socket");
-        if (o.Mode is { } mode)
+        if (o.Mode is { } fileMode)
         {
+            int mode = (int)fileMode;
             if (mode is < 0 or > 0x1FF) throw NodeErrors.OutOfRange("options.mode", ">= 0 && <= 0o777", (double)mode);
             if (isAbstract) throw NodeErrors.InvalidArgValue("options.mode", mode, "can not be used with an abstract unix socket");
             if (o.ReadableAll || o.WritableAll) throw NodeErrors.InvalidArgValue("options.mode", mode, "can not be combined with readableAll or writableAll");
@@ -68,6 +69,7 @@ public sealed partial class Server
     {
         _loop.Uv.VerifyThread();
         if (_handle != null) throw NodeErrors.ServerAlreadyListen();
+        _destroyingAll = false;
         int? fd = o.Fd is >= 0 ? o.Fd : null; // as Node: a negative fd means "no fd"
         if (fd == null)
         {
@@ -117,11 +119,11 @@ public sealed partial class Server
         int rc = UvGetAddrInfo.Start(_loop.Uv, host, 0, addrConfig: false, (status, results) =>
         {
             if (id != _listeningId) return;
-            if (status != 0) { Emit("error", NodeNetException.Dns(status, host)); return; }
+            if (status != 0) { EmitEvent("error", NodeNetException.Dns(status, host)); return; }
             var first = results[0];
             SetupListenHandle(first.Address, port, first.Family, backlog, null, o);
         });
-        if (rc != 0) _loop.NextTick(() => { if (id == _listeningId) Emit("error", NodeNetException.Dns(rc, host)); });
+        if (rc != 0) _loop.NextTick(() => { if (id == _listeningId) EmitEvent("error", NodeNetException.Dns(rc, host)); });
     }
 
     /// <summary>listen(handle) for a handle received over IPC (<see cref="Socket.SendHandle(Server, ReadOnlyMemory{byte}, Action{Exception?}?)"/>
@@ -165,17 +167,17 @@ public sealed partial class Server
         if (handle == null)
         {
             var ex = NodeNetException.Listen(err, "listen", address, port);
-            NodeNetLogging.ListenFailed(NodeNetLogging.Logger, address ?? "", ex.Code, ex);
-            _loop.NextTick(() => Emit("error", ex));
+            NodeNetLogging.ListenFailed(Log, address ?? "", ex.Code, ex);
+            _loop.NextTick(() => EmitEvent("error", ex));
             return;
         }
         err = handle.Listen(backlog > 0 ? backlog : DefaultBacklog);
         if (err != 0)
         {
             var ex = NodeNetException.Listen(err, "listen", address, port);
-            NodeNetLogging.ListenFailed(NodeNetLogging.Logger, address ?? "", ex.Code, ex);
+            NodeNetLogging.ListenFailed(Log, address ?? "", ex.Code, ex);
             handle.Close();
-            _loop.NextTick(() => Emit("error", ex));
+            _loop.NextTick(() => EmitEvent("error", ex));
             return;
         }
         if (_loops != null)
@@ -190,7 +192,7 @@ public sealed partial class Server
                 // The loops could not be reached: the listen fails as a whole, as a listen error does.
                 _loops.Stop();
                 handle.Close();
-                _loop.NextTick(() => Emit("error", ex));
+                _loop.NextTick(() => EmitEvent("error", ex));
                 return;
             }
             if (_unref) _loops.SetRef(false);
@@ -199,12 +201,13 @@ public sealed partial class Server
         handle.Events = this;
         if (_unref) handle.Unref();
         if (fd != null || adopted != null) NamePipeHandle(handle);
-        if (NodeNetLogging.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        MetricTags = NodeNetMetrics.ServerTags(Address());
+        if (Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
         {
-            NodeNetLogging.Listening(NodeNetLogging.Logger, Address()?.ToString() ?? "");
-            if (_loops != null) NodeNetLogging.ServingOnLoops(NodeNetLogging.Logger, Address()?.ToString() ?? "", _loops.Count, _loops.ModeInUse.ToString());
+            NodeNetLogging.Listening(Log, Address()?.ToString() ?? "");
+            if (_loops != null) NodeNetLogging.ServingOnLoops(Log, Address()?.ToString() ?? "", _loops.Count, _loops.ModeInUse.ToString());
         }
-        _loop.NextTick(() => { if (_handle == handle) Emit("listening"); });
+        _loop.NextTick(() => { if (_handle == handle) EmitEvent("listening"); });
     }
 
     private unsafe (UvStream?, int) CreateTcpHandle(string address, int port, ListenOptions o)
@@ -229,7 +232,7 @@ public sealed partial class Server
         var pipe = new UvPipe(_loop.Uv);
         if (OperatingSystem.IsWindows() && PendingInstances(o) is { } instances) pipe.SetPendingInstances(instances); // before bind, as libuv needs
         int err = UnixSocket.Supported ? BindOwned(pipe, path, o) : pipe.Bind(path);
-        if (err == 0 && o.Mode is { } mode) err = UnixSocket.Chmod(path, mode);
+        if (err == 0 && o.Mode is { } mode) err = UnixSocket.Chmod(path, (int)mode);
         if (err == 0 && (o.ReadableAll || o.WritableAll))
         {
             var flags = (o.ReadableAll ? UvPollEvent.Readable : 0) | (o.WritableAll ? UvPollEvent.Writable : 0);

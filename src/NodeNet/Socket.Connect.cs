@@ -80,6 +80,8 @@ public sealed partial class Socket
         if (options.Path != null)
         {
             string path = options.Path;
+            _pipePath = path;
+            _pipePathIsLocal = false;
             StartConnect(new ConnectAttempt { Address = path, Port = 0, Family = 0, Generation = generation });
             return this;
         }
@@ -115,6 +117,7 @@ public sealed partial class Socket
     {
         _destroyed = false;
         _closed = false;
+        ResetCloseState();
         _handle = null;
         _peername = null;
         _sockname = null;
@@ -142,14 +145,14 @@ public sealed partial class Socket
             if (status != 0)
             {
                 var err = NodeNetException.Dns(status, host);
-                Emit("lookup", err, null, null, host);
+                EmitEvent("lookup", err, null, null, host);
                 _loop.NextTick(() => Destroy(err));
                 return;
             }
             if (!multi)
             {
                 var first = results[0];
-                Emit("lookup", null, first.Address, first.Family, host);
+                EmitEvent("lookup", null, first.Address, first.Family, host);
                 if (!_connecting || generation != _connectGeneration) return;
                 Touch();
                 StartConnect(new ConnectAttempt { Address = first.Address, Port = port, Family = first.Family, LocalAddress = options.LocalAddress, LocalPort = options.LocalPort, Generation = generation });
@@ -157,7 +160,7 @@ public sealed partial class Socket
             }
             foreach (var r in results)
             {
-                Emit("lookup", null, r.Address, r.Family, host);
+                EmitEvent("lookup", null, r.Address, r.Family, host);
                 if (!_connecting || generation != _connectGeneration) return;
             }
             var ordered = Interleave(results);
@@ -174,7 +177,7 @@ public sealed partial class Socket
         if (rc != 0)
         {
             var err = NodeNetException.Dns(rc, host);
-            _loop.NextTick(() => { Emit("lookup", err, null, null, host); Destroy(err); });
+            _loop.NextTick(() => { EmitEvent("lookup", err, null, null, host); Destroy(err); });
         }
     }
 
@@ -225,7 +228,7 @@ public sealed partial class Socket
             {
                 if (!_connecting || generation != _connectGeneration || ctx.Current != index + 1) return;
                 ctx.Errors.Add(NodeNetException.Connect(UvErrors.ETIMEDOUT, "connect", address.Address, ctx.Port));
-                Emit("connectionAttemptTimeout", address.Address, ctx.Port, address.Family);
+                EmitEvent("connectionAttemptTimeout", address.Address, ctx.Port, address.Family);
                 ConnectNext(ctx, generation);
             });
             ctx.Timer.Start((ulong)ctx.TimeoutMs, 0);
@@ -248,7 +251,7 @@ public sealed partial class Socket
         }
         SockAddrStorage remote;
         err = SockAddr.Parse(a.Address, a.Port, &remote);
-        Emit("connectionAttempt", a.Address, a.Port, a.Family);
+        EmitEvent("connectionAttempt", a.Address, a.Port, a.Family);
         if (!_connecting || a.Generation != _connectGeneration) return;
         if (err == 0)
         {
@@ -262,7 +265,7 @@ public sealed partial class Socket
         if (a.Multi != null)
         {
             a.Multi.Errors.Add(ex);
-            Emit("connectionAttemptFailed", a.Address, a.Port, a.Family, ex);
+            EmitEvent("connectionAttemptFailed", a.Address, a.Port, a.Family, ex);
             ConnectNext(a.Multi, a.Generation);
             return;
         }
@@ -297,7 +300,7 @@ public sealed partial class Socket
         {
             bool local = a.LocalAddress != null && a.LocalPort is > 0;
             var ex = NodeNetException.Connect(status, "connect", a.Address, a.Port, local ? a.LocalAddress : null, local ? a.LocalPort : null);
-            if (a.Family != 0) Emit("connectionAttemptFailed", a.Address, a.Port, a.Family, ex);
+            if (a.Family != 0) EmitEvent("connectionAttemptFailed", a.Address, a.Port, a.Family, ex);
             if (a.Multi != null && _connecting)
             {
                 a.Multi.Errors.Add(ex);
@@ -317,10 +320,15 @@ public sealed partial class Socket
             if (_keepAlive) tcp.KeepAlive(true, _keepAliveDelaySeconds);
         }
         if (_pendingRef is { } r) { if (r) _handle!.Ref(); else _handle!.Unref(); }
-        CountActive(NodeNetMetrics.Outbound);
+        if (NodeNetMetrics.ConnectionsObserved)
+        {
+            var peer = _isPipe ? null : ReadPeerName();
+            CountActive(NodeNetMetrics.ClientTags(_isPipe, _isPipe ? _pipePath : peer?.Address, peer?.Port));
+        }
+        else CountActive(NodeNetMetrics.ClientTags(_isPipe, null, null));
         FlushAfterConnect();
-        Emit("connect");
-        Emit("ready");
+        EmitEvent("connect");
+        EmitEvent("ready");
         if (_destroyed) return;
         if (_flowing != false) StartReading();
         MaybeFinish();

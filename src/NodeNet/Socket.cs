@@ -94,7 +94,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         : "closed";
     }
 
-    /// <summary>The idle timeout set by <see cref="SetTimeout"/>; null until it is called.</summary>
+    /// <summary>The idle timeout set by <see cref="SetTimeout(double, Action?)"/>; null until it is called.</summary>
     public double? Timeout { get { VerifyLoopThread(); return _timeoutMs; } }
 
     /// <summary>getsockname(): the local endpoint, or null when not connected.</summary>
@@ -127,13 +127,15 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
 
     private PeerCredentials? _peerCredentials;
 
-    /// <summary>Set while this socket is counted in nodenet.connections.active.</summary>
-    private KeyValuePair<string, object?>? _activeDirection;
+    /// <summary>Set while this socket is counted in nodenet.connections.active: its metric tags, and since when.</summary>
+    private KeyValuePair<string, object?>[]? _activeTags;
+    private long _activeSince;
 
-    internal void CountActive(KeyValuePair<string, object?> direction)
+    internal void CountActive(KeyValuePair<string, object?>[] tags)
     {
-        _activeDirection = direction;
-        NodeNetMetrics.ConnectionsActive.Add(1, direction);
+        _activeTags = tags;
+        _activeSince = System.Diagnostics.Stopwatch.GetTimestamp();
+        NodeNetMetrics.ConnectionsActive.Add(1, tags);
     }
 
     /// <summary>The connected peer's pid, uid and gid on a Unix domain socket (SO_PEERCRED), or its pid on a Windows
@@ -182,9 +184,16 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     public Socket Destroy(Exception? error = null)
     {
         _loop.Uv.VerifyThread();
+        return DestroyCore(error, reason: null);
+    }
+
+    /// <summary>Destroy with the reason <see cref="Closed"/> will report; null: from the error (or the lack of one).</summary>
+    private Socket DestroyCore(Exception? error, SocketCloseReason? reason)
+    {
         if (_destroyed) return this;
         _destroyed = true;
         _errored = error;
+        _closeReason = reason ?? ReasonFor(error);
         _connecting = false;
         StopTimer();
         AbortWrites();
@@ -195,12 +204,12 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
             _handle = null;
             _sockname = null;
             handle.Events = null;
-            handle.Closed = () => { _closed = true; Emit("close", hadError); };
+            handle.Closed = () => EmitClose(hadError);
             if (_resetAndClosing && handle is UvTcp tcp)
             {
                 _resetAndClosing = false;
                 int rc = tcp.Reset();
-                if (rc != 0) { handle.Close(); _loop.NextTick(() => Emit("error", NodeNetException.FromUv(rc, "reset"))); }
+                if (rc != 0) { handle.Close(); _loop.NextTick(() => EmitEvent("error", NodeNetException.FromUv(rc, "reset"))); }
             }
             else handle.Close();
             if (error != null) _loop.NextTick(() => EmitError(error));
@@ -208,16 +217,16 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         else
         {
             if (error != null) _loop.NextTick(() => EmitError(error));
-            _loop.NextTick(() => { _closed = true; Emit("close"); }); // no handle ever closed: Node emits 'close' with no argument
+            _loop.NextTick(() => EmitClose(hadError: null)); // no handle ever closed: Node emits 'close' with no argument
         }
         if (_transportAttached) _transport!.OnDestroyed(error);
         _ipc?.Closed(error);
         if (_server != null) _server.OnSocketDestroyed(this);
-        if (_activeDirection is { } direction) { NodeNetMetrics.ConnectionsActive.Add(-1, direction); _activeDirection = null; }
+        if (_activeTags is { } tags) { NodeNetMetrics.ConnectionEnded(tags, _activeSince, error); _activeTags = null; }
         return this;
     }
 
-    private void EmitError(Exception error) => Emit("error", error);
+    private void EmitError(Exception error) => EmitEvent("error", error);
 
     /// <summary>Node's addAbortSignal: cancelling destroys the socket with an AbortError; already cancelled, at once.</summary>
     private void AddAbortSignal(CancellationToken signal)
@@ -252,8 +261,8 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     {
         _loop.Uv.VerifyThread();
         if (Writable) End();
-        if (_finished) Destroy();
-        else Once("finish", () => Destroy());
+        if (_finished) DestroyCore(null, EndedReason);
+        else Once("finish", () => DestroyCore(null, EndedReason));
         return this;
     }
 
@@ -322,7 +331,10 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
             ArmTimer(ms);
             return;
         }
-        Emit("timeout");
+        // A destroy from a 'timeout' listener is reported as a timeout (SocketCloseReason.TimedOut).
+        _inTimeoutEvent = true;
+        try { EmitEvent("timeout"); }
+        finally { _inTimeoutEvent = false; }
     }
 
     /// <summary>socket.setNoDelay([noDelay=true]): stored before connect, applied after.</summary>
@@ -364,16 +376,20 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         return this;
     }
 
-    private unsafe AddressInfo? PeerName()
+    private AddressInfo? PeerName()
     {
         if (_peername != null || _handle == null || _connecting) return _peername;
-        if (_handle is UvTcp tcp)
-        {
-            SockAddrStorage sa;
-            if (tcp.GetPeerName(&sa) != 0) return null;
-            _peername = new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) };
-        }
-        return _peername;
+        return _peername = ReadPeerName();
+    }
+
+    /// <summary>getpeername() now, without caching it: Node reads remoteAddress only when asked, so a socket that was never
+    /// asked has none after close; metrics must not change that.</summary>
+    private unsafe AddressInfo? ReadPeerName()
+    {
+        if (_handle is not UvTcp tcp || _connecting) return null;
+        SockAddrStorage sa;
+        if (tcp.GetPeerName(&sa) != 0) return null;
+        return new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) };
     }
 
     private unsafe AddressInfo? LocalName()

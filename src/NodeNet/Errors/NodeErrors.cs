@@ -113,7 +113,7 @@ internal static class NodeErrors
                 Add("port", o.Port); Add("host", o.Host); Add("path", o.Path); Add("backlog", o.Backlog);
                 Add("exclusive", o.Exclusive, false); Add("ipv6Only", o.Ipv6Only, false); Add("reusePort", o.ReusePort, false);
                 Add("readableAll", o.ReadableAll, false); Add("writableAll", o.WritableAll, false); Add("fd", o.Fd);
-                Add("mode", o.Mode); Add("reclaimStale", o.ReclaimStale, false); Add("pendingInstances", o.PendingInstances);
+                Add("mode", (int?)o.Mode); Add("reclaimStale", o.ReclaimStale, false); Add("pendingInstances", o.PendingInstances);
                 break;
             case ConnectOptions o:
                 Add("port", o.Port); Add("host", o.Host); Add("path", o.Path); Add("localAddress", o.LocalAddress);

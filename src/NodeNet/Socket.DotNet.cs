@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace NodeNet;
+
+// .NET's types beside Node's: endpoints, TimeSpan, an enum for readyState, synchronous dispose and a thread-safe abort.
+public sealed partial class Socket : IDisposable
+{
+    private string? _pipePath;     // the path this pipe connection was accepted on or connected to
+    private bool _pipePathIsLocal; // accepted: the path is ours; connected: it is the peer's
+
+    internal void SetAcceptedPipePath(string? path)
+    {
+        _pipePath = path;
+        _pipePathIsLocal = true;
+    }
+
+    /// <summary>The local endpoint: an <see cref="IPEndPoint"/>, or for a connection accepted on a Unix socket the server's
+    /// <see cref="UnixDomainSocketEndPoint"/>. Null before connecting, for a client's end of a Unix socket (it has no name),
+    /// and for Windows pipes.</summary>
+    public EndPoint? LocalEndPoint
+    {
+        get
+        {
+            VerifyLoopThread();
+            if (_isPipe) return _pipePathIsLocal && _pipePath != null ? EndPoints.From(_pipePath, 0, isPipe: true) : null;
+            return LocalName()?.EndPoint;
+        }
+    }
+
+    /// <summary>The remote endpoint: an <see cref="IPEndPoint"/>, or the <see cref="UnixDomainSocketEndPoint"/> a client
+    /// connected to. Null before connecting, for the server's end of a Unix socket (the client has no name), and for Windows
+    /// pipes. Kept after close, as <see cref="RemoteAddress"/> is.</summary>
+    public EndPoint? RemoteEndPoint
+    {
+        get
+        {
+            VerifyLoopThread();
+            if (_isPipe) return !_pipePathIsLocal && _pipePath != null && !_connecting ? EndPoints.From(_pipePath, 0, isPipe: true) : null;
+            return PeerName()?.EndPoint;
+        }
+    }
+
+    /// <summary><see cref="ReadyState"/> as an enum.</summary>
+    public SocketReadyState State => VerifiedReadyState() switch
+    {
+        "opening" => SocketReadyState.Opening,
+        "open" => SocketReadyState.Open,
+        "readOnly" => SocketReadyState.ReadOnly,
+        "writeOnly" => SocketReadyState.WriteOnly,
+        _ => SocketReadyState.Closed,
+    };
+
+    /// <summary><see cref="RemoteFamily"/> as .NET's enum (InterNetwork or InterNetworkV6); null for pipes and before connecting.</summary>
+    public AddressFamily? RemoteAddressFamily { get { VerifyLoopThread(); return PeerName() is { } p ? EndPoints.FamilyOf(p) : null; } }
+
+    /// <summary><see cref="SetTimeout(double, Action?)"/> with a <see cref="TimeSpan"/>; <see cref="TimeSpan.Zero"/> disables it.</summary>
+    public Socket SetTimeout(TimeSpan timeout, Action? callback = null) => SetTimeout(timeout.TotalMilliseconds, callback);
+
+    /// <summary><see cref="SetKeepAlive(bool, double)"/> with a <see cref="TimeSpan"/> initial delay.</summary>
+    public Socket SetKeepAlive(bool enable, TimeSpan initialDelay) => SetKeepAlive(enable, initialDelay.TotalMilliseconds);
+
+    /// <summary>Connects to an <see cref="IPEndPoint"/>, a <see cref="DnsEndPoint"/> or a <see cref="UnixDomainSocketEndPoint"/>.</summary>
+    public Socket Connect(EndPoint endPoint, Action? connectListener = null) =>
+        Connect(EndPoints.ToConnectOptions(endPoint, nameof(endPoint)), connectListener);
+
+    /// <summary><see cref="Connect(EndPoint, Action?)"/> as a Task, from any thread.</summary>
+    public Task ConnectAsync(EndPoint endPoint, CancellationToken cancellationToken = default) =>
+        ConnectAsync(EndPoints.ToConnectOptions(endPoint, nameof(endPoint)), cancellationToken);
+
+    /// <summary>Destroys the socket now, from any thread (Kestrel's <c>Abort</c>): queued writes are dropped, 'close' follows
+    /// on the loop. Does nothing once destroyed or when the loop has ended (that closed it already).</summary>
+    public void Abort() => _loop.RunOrPost(() => { if (!_destroyed) DestroyCore(null, SocketCloseReason.Destroyed); });
+
+    /// <summary>Synchronous dispose is <see cref="Abort"/>: it never blocks and never throws. For a graceful end (flush,
+    /// FIN, wait for 'close') use <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => Abort();
+}
+
+/// <summary>Node's <c>socket.readyState</c> as an enum (<see cref="Socket.State"/>).</summary>
+public enum SocketReadyState
+{
+    /// <summary>"opening": connecting.</summary>
+    Opening,
+    /// <summary>"open": readable and writable.</summary>
+    Open,
+    /// <summary>"readOnly": our side ended.</summary>
+    ReadOnly,
+    /// <summary>"writeOnly": the peer's side ended.</summary>
+    WriteOnly,
+    /// <summary>"closed".</summary>
+    Closed,
+}

@@ -35,17 +35,6 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
     public Task<AddressInfo> ListenAsync(string path, CancellationToken cancellationToken = default) =>
         ListenAsync(new ListenOptions { Path = path ?? throw NodeErrors.InvalidArgType("path", "of type string", null) }, cancellationToken);
 
-    /// <summary>Closes; completes at 'close' (once every connection has ended), faults with ERR_SERVER_NOT_RUNNING
-    /// when the server was not listening. Cancelling stops the wait, not the close.</summary>
-    public Task CloseAsync(CancellationToken cancellationToken = default)
-    {
-        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var task = LoopTask.Track(_loop, done);
-        if (!_loop.RunOrPost(() => Close(e => { if (e == null) done.TrySetResult(true); else done.TrySetException(e); })))
-            done.TrySetException(LoopTask.LoopEnded());
-        return cancellationToken.CanBeCanceled ? task.WaitAsync(cancellationToken) : task;
-    }
-
     private Channel<Socket>? _acceptQueue;
 
     /// <summary>Loop thread: queue every accepted connection until the server closes.</summary>

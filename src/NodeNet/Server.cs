@@ -25,8 +25,13 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     /// <summary>new net.Server([options][, connectionListener]) on the current thread's loop, or on
     /// <see cref="EventLoop.Default"/> when called off any loop (then use the Task-based methods).</summary>
     public Server(ServerOptions? options = null, Action<Socket>? connectionListener = null)
+        : this(EventLoop.Current ?? EventLoop.Default, options, connectionListener) { }
+
+    /// <summary>A server of <paramref name="loop"/> (<see cref="EventLoop.CreateServer(ServerOptions?, Action{Socket}?)"/>): constructing touches no handle,
+    /// so any thread may.</summary>
+    internal Server(EventLoop loop, ServerOptions? options, Action<Socket>? connectionListener)
     {
-        _loop = EventLoop.Current ?? EventLoop.Default;
+        _loop = loop;
         options ??= new ServerOptions();
         _allowHalfOpen = options.AllowHalfOpen;
         _pauseOnConnect = options.PauseOnConnect;
@@ -120,8 +125,8 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         _listeningId++; // a pending host lookup must not listen any more
         if (_handle != null)
         {
-            if (NodeNetLogging.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
-                NodeNetLogging.Closed(NodeNetLogging.Logger, Address()?.ToString() ?? "");
+            if (Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+                NodeNetLogging.Closed(Log, Address()?.ToString() ?? "");
             _handle.Events = null;
             _handle.Close();
             _handle = null;
@@ -161,21 +166,6 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         return this;
     }
 
-    /// <summary>server[Symbol.asyncDispose]: Close, completing at 'close'; completes at once when not listening, and when
-    /// the loop ends first (that closes the server too). Never faults.</summary>
-    public ValueTask DisposeAsync()
-    {
-        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var task = LoopTask.Track(_loop, done, onEnded: static d => d.TrySetResult(true));
-        if (!_loop.RunOrPost(() =>
-            {
-                if (_handle == null) done.TrySetResult(true);
-                else Close(_ => done.TrySetResult(true));
-            }))
-            done.TrySetResult(true);
-        return new ValueTask(task);
-    }
-
     /// <summary>The listening handle, for an IPC socket of <paramref name="loop"/> to send.</summary>
     internal UvStream HandleForSending(EventLoop loop)
     {
@@ -197,7 +187,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
             _closeScheduled = true;
             _loops.Stop();
         }
-        _loop.NextTick(() => { _closeScheduled = false; Emit("close"); });
+        _loop.NextTick(() => { _closeScheduled = false; EmitEvent("close"); CompleteClose(); });
     }
 
     /// <summary>Any thread: <paramref name="n"/> counted connections will never be (a pass failed, a loop died).</summary>
@@ -216,6 +206,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     /// <summary>The socket's thread: a connection of this server was destroyed.</summary>
     internal void OnSocketDestroyed(Socket socket)
     {
+        Untrack(socket);
         _loops?.Released(socket.ServerLoopIndex);
         if (Interlocked.Decrement(ref _connections) == 0) DrainedFromAnyThread();
     }
@@ -225,7 +216,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         if (status != 0)
         {
             NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonAcceptError);
-            Emit("error", NodeNetException.FromUv(status, "accept"));
+            EmitEvent("error", NodeNetException.FromUv(status, "accept"));
             return;
         }
         var listener = _handle!;
@@ -234,7 +225,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         if (rc != 0)
         {
             client.Close();
-            Emit("error", NodeNetException.FromUv(rc, "accept"));
+            EmitEvent("error", NodeNetException.FromUv(rc, "accept"));
             return;
         }
         if (_loops is { Count: > 0 } loops)
@@ -256,10 +247,10 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         Interlocked.Decrement(ref _connections);
         NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonMaxConnections);
         var info = client is UvTcp tcpClient ? DropInfo.Of(tcpClient) : null;
-        NodeNetLogging.Dropped(NodeNetLogging.Logger, info?.RemoteAddress is { } ra ? $"{ra}:{info.RemotePort}" : "a pipe client", max);
+        NodeNetLogging.Dropped(Log, info?.RemoteAddress is { } ra ? $"{ra}:{info.RemotePort}" : "a pipe client", max);
         if (fromAnyThread) { if (info != null) EmitFromAnyThread("drop", info); else EmitFromAnyThread("drop"); }
-        else if (info != null) Emit("drop", info);
-        else Emit("drop");
+        else if (info != null) EmitEvent("drop", info);
+        else EmitEvent("drop");
         client.Close();
         return true;
     }
@@ -275,10 +266,11 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         if (_keepAlive) socket.SetKeepAlive(true, _keepAliveInitialDelay * 1000.0);
         socket.Server = this;
         socket.ServerLoopIndex = loopIndex;
+        if (_pipeName != null) socket.SetAcceptedPipePath(_pipeName);
         _loops?.Adopted(loopIndex);
-        NodeNetMetrics.ConnectionsAccepted.Add(1);
-        socket.CountActive(NodeNetMetrics.Inbound);
-        if (_loops == null) Emit("connection", socket);
+        NodeNetMetrics.Accepted(this, socket);
+        if (!Track(loop, socket)) return true;
+        if (_loops == null) EmitEvent("connection", socket);
         else EmitFromAnyThread("connection", socket);
         return true;
     }

@@ -30,7 +30,7 @@ internal sealed unsafe class ReusePortListener(ServerLoops owner, int index, Eve
         if (rc == 0) rc = tcp.Listen(backlog);
         if (rc != 0)
         {
-            NodeNetLogging.ListenFailed(NodeNetLogging.Logger, $"{SockAddr.Address((byte*)&address)}:{SockAddr.Port((byte*)&address)} (loop {index})",
+            NodeNetLogging.ListenFailed(owner.Log, $"{SockAddr.Address((byte*)&address)}:{SockAddr.Port((byte*)&address)} (loop {index})",
                 UvErrors.Name(rc), NodeNetException.FromUv(rc, "listen"));
             tcp.Closed = owner.ListenerClosed;
             tcp.Close();

@@ -38,6 +38,9 @@ internal sealed class ServerLoops
 
     public int Count => _loops.Length;
 
+    /// <summary>The server's logger.</summary>
+    public Microsoft.Extensions.Logging.ILogger Log => _server.Log;
+
     /// <summary>Connections each loop has been given since the server listened.</summary>
     public long[] AcceptedSnapshot()
     {
@@ -190,7 +193,7 @@ internal sealed class ServerLoops
         _links[index]?.Close();
         if (_listeners[index] != null) { _listeners[index] = null; _openListeners--; }
         int lost = Interlocked.Exchange(ref _live[index], 0);
-        NodeNetLogging.LoopEnded(NodeNetLogging.Logger, index, _server.Address()?.ToString() ?? "", reason, lost);
+        NodeNetLogging.LoopEnded(_server.Log, index, _server.Address()?.ToString() ?? "", reason, lost);
         _server.Unreserve(lost);
     }
 

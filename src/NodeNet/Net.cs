@@ -27,10 +27,22 @@ public static partial class Net
     }
 
     /// <summary>net.connect(options[, connectListener]): a new Socket, with <c>Timeout</c> applied before connecting.</summary>
-    public static Socket Connect(ConnectOptions options, Action? connectListener = null)
+    public static Socket Connect(ConnectOptions options, Action? connectListener = null) =>
+        Connect(EventLoop.Current ?? EventLoop.Default, options, connectListener);
+
+    /// <summary>net.connect(endPoint[, connectListener]) for an <see cref="System.Net.IPEndPoint"/>, a
+    /// <see cref="System.Net.DnsEndPoint"/> or a <see cref="System.Net.Sockets.UnixDomainSocketEndPoint"/>.</summary>
+    public static Socket Connect(System.Net.EndPoint endPoint, Action? connectListener = null) =>
+        Connect(EndPoints.ToConnectOptions(endPoint, nameof(endPoint)), connectListener);
+
+    /// <summary>The options net.connect passes on to the new Socket.</summary>
+    internal static SocketOptions SocketOptionsFor(ConnectOptions options) =>
+        new() { AllowHalfOpen = options.AllowHalfOpen, Signal = options.Signal, Ipc = options.Ipc };
+
+    internal static Socket Connect(EventLoop loop, ConnectOptions options, Action? connectListener)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var socket = new Socket(new SocketOptions { AllowHalfOpen = options.AllowHalfOpen, Signal = options.Signal, Ipc = options.Ipc });
+        var socket = new Socket(loop, SocketOptionsFor(options), handle: null);
         if (socket.Destroyed) return socket; // an aborted signal destroyed it (Node connects nothing then either)
         if (options.Timeout is { } t && t != 0) socket.SetTimeout(t); // Node: if (options.timeout)
         return socket.Connect(options, connectListener);

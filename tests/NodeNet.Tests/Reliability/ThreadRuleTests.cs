@@ -10,7 +10,7 @@ public class ThreadRuleTests
 {
     private static readonly HashSet<string> ThreadSafe =
     [
-        "AsPipe", "AsStream", "GetAsyncEnumerator", "DisposeAsync",
+        "AsPipe", "AsStream", "GetAsyncEnumerator", "DisposeAsync", "Dispose", "Abort", "get_Completion",
         "get_AllowHalfOpen@Socket", "get_WritableHighWaterMark", "get_Loop",
         "GetType", "ToString", "Equals", "GetHashCode",
     ];
@@ -100,6 +100,14 @@ public class ThreadRuleTests
         if (t == typeof(Action<object, object, object>)) return (Action<object, object, object>)((_, _, _) => { });
         if (t == typeof(Action<Exception?>)) return (Action<Exception?>)(_ => { });
         if (t == typeof(Action<Exception?, int>)) return (Action<Exception?, int>)((_, _) => { });
+        if (t == typeof(Action<Exception>)) return (Action<Exception>)(_ => { });
+        if (t == typeof(Action<ReadOnlyMemory<byte>>)) return (Action<ReadOnlyMemory<byte>>)(_ => { });
+        if (t == typeof(Action<SocketCloseInfo>)) return (Action<SocketCloseInfo>)(_ => { });
+        if (t == typeof(Action<Socket>)) return (Action<Socket>)(_ => { });
+        if (t == typeof(Action<DropInfo?>)) return (Action<DropInfo?>)(_ => { });
+        if (t == typeof(System.Net.EndPoint)) return new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 1);
+        if (t == typeof(TimeSpan)) return TimeSpan.FromSeconds(1);
+        if (t == typeof(Microsoft.Extensions.Logging.ILogger)) return Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         throw new NotSupportedException($"no test argument for {t}");
     }
 }

@@ -21,6 +21,9 @@ public static class NodeNetMetrics
     internal static readonly UpDownCounter<long> ConnectionsActive =
         Meter.CreateUpDownCounter<long>("nodenet.connections.active", "{connection}", "Open connections (tag direction: inbound or outbound)");
 
+    internal static readonly Histogram<double> ConnectionDuration = Meter.CreateHistogram<double>("nodenet.connection.duration", "s",
+        "How long connections lived, from accept or connect to destroy (tag error.type when destroyed by an error)");
+
     internal static readonly Counter<long> ConnectionsDropped =
         Meter.CreateCounter<long>("nodenet.connections.dropped", "{connection}", "Connections closed at accept (tag reason)");
 
@@ -31,8 +34,57 @@ public static class NodeNetMetrics
     internal static readonly UpDownCounter<long> WriteQueueBytes =
         Meter.CreateUpDownCounter<long>("nodenet.write_queue.bytes", "By", "Bytes written by the application and not yet handed to the kernel");
 
-    internal static readonly KeyValuePair<string, object?> Inbound = new("direction", "inbound");
-    internal static readonly KeyValuePair<string, object?> Outbound = new("direction", "outbound");
     internal static readonly KeyValuePair<string, object?> ReasonMaxConnections = new("reason", "max_connections");
     internal static readonly KeyValuePair<string, object?> ReasonAcceptError = new("reason", "accept_error");
+
+    // OpenTelemetry's attribute names (semantic conventions for connections, as Kestrel's own metrics use them).
+    private const string Direction = "direction", Transport = "network.transport", NetworkType = "network.type",
+        ServerAddress = "server.address", ServerPort = "server.port", ErrorType = "error.type";
+
+    private static readonly KeyValuePair<string, object?>[] OutboundTcp = [new(Direction, "outbound"), new(Transport, "tcp")];
+    private static readonly KeyValuePair<string, object?>[] OutboundPipe = [new(Direction, "outbound"), new(Transport, PipeTransport)];
+    private static readonly KeyValuePair<string, object?>[] InboundOnly = [new(Direction, "inbound")]; // not yet listening, or adopted over IPC
+
+    /// <summary>OpenTelemetry's network.transport for local sockets: "unix", or "pipe" for Windows named pipes.</summary>
+    private static string PipeTransport => OperatingSystem.IsWindows() ? "pipe" : "unix";
+
+    /// <summary>The tags of a server's connections, computed once when it listens.</summary>
+    internal static KeyValuePair<string, object?>[] ServerTags(AddressInfo? address)
+    {
+        if (address == null) return InboundOnly;
+        if (address.IsPipe) return [new(Direction, "inbound"), new(Transport, PipeTransport), new(ServerAddress, address.Address)];
+        return [new(Direction, "inbound"), new(Transport, "tcp"), new(NetworkType, address.Family == "IPv6" ? "ipv6" : "ipv4"),
+            new(ServerAddress, address.Address), new(ServerPort, address.Port)];
+    }
+
+    /// <summary>The tags of a client connection: server.* names the peer, as OpenTelemetry has it for clients. Built only
+    /// while someone listens; the shared arrays otherwise (the tags of +1 and -1 need only agree with each other).</summary>
+    internal static KeyValuePair<string, object?>[] ClientTags(bool isPipe, string? peerAddress, int? peerPort)
+    {
+        if (peerAddress == null) return isPipe ? OutboundPipe : OutboundTcp;
+        if (isPipe) return [new(Direction, "outbound"), new(Transport, PipeTransport), new(ServerAddress, peerAddress)];
+        return [new(Direction, "outbound"), new(Transport, "tcp"), new(NetworkType, peerAddress.Contains(':') ? "ipv6" : "ipv4"),
+            new(ServerAddress, peerAddress), new(ServerPort, peerPort)];
+    }
+
+    /// <summary>Whether anyone listens to the per-connection instruments (then client connections get their own tags).</summary>
+    internal static bool ConnectionsObserved => ConnectionsActive.Enabled || ConnectionDuration.Enabled;
+
+    /// <summary>A server accepted <paramref name="socket"/>.</summary>
+    internal static void Accepted(Server server, Socket socket)
+    {
+        var tags = server.MetricTags;
+        ConnectionsAccepted.Add(1, tags.AsSpan(1)); // the direction is implied
+        socket.CountActive(tags);
+    }
+
+    /// <summary>A counted connection was destroyed: it is no longer active, and its lifetime is recorded.</summary>
+    internal static void ConnectionEnded(KeyValuePair<string, object?>[] tags, long startedAt, Exception? error)
+    {
+        ConnectionsActive.Add(-1, tags);
+        if (!ConnectionDuration.Enabled) return;
+        var all = new TagList(tags);
+        if (error != null) all.Add(ErrorType, error is INodeError e ? e.Code : error.GetType().Name);
+        ConnectionDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, all);
+    }
 }

@@ -60,19 +60,12 @@ public sealed partial class NodeNetHostedServer : IHostedService, IAsyncDisposab
         Server = server;
         try
         {
-            var configured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            loop.Post(() =>
+            await loop.InvokeAsync(() =>
             {
-                try
-                {
-                    server.Logger = _logger;
-                    server.Connection += OnConnection;
-                    _options.ConfigureServer?.Invoke(server);
-                    configured.TrySetResult();
-                }
-                catch (Exception e) { configured.TrySetException(e); }
-            });
-            await configured.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                server.Logger = _logger;
+                server.Connection += OnConnection;
+                _options.ConfigureServer?.Invoke(server);
+            }).WaitAsync(cancellationToken).ConfigureAwait(false);
             var listen = _options.EndPoint != null ? server.ListenAsync(_options.EndPoint, cancellationToken)
                 : server.ListenAsync(_options.Listen ?? throw new InvalidOperationException(
                     $"NodeNet server '{Name}' has nowhere to listen: set Listen or EndPoint."), cancellationToken);

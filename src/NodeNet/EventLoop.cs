@@ -246,6 +246,26 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="function"/> on the loop thread (at once when called there) and completes with its result,
+    /// or its exception; faults with <see cref="ObjectDisposedException"/> if the loop has ended or ends first. The way to
+    /// use the Node-style API from other code: <c>await loop.InvokeAsync(() => server.MaxConnections = 100)</c>.</summary>
+    public Task<T> InvokeAsync<T>(Func<T> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var task = LoopTask.Track(this, done);
+        if (!RunOrPost(() => { try { done.TrySetResult(function()); } catch (Exception e) { done.TrySetException(e); } }))
+            done.TrySetException(LoopTask.LoopEnded());
+        return task;
+    }
+
+    /// <inheritdoc cref="InvokeAsync{T}(Func{T})"/>
+    public Task InvokeAsync(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return InvokeAsync(() => { action(); return true; });
+    }
+
     /// <summary>Runs <paramref name="action"/> now when on the loop thread, else posts it. False if the loop has ended.</summary>
     internal bool RunOrPost(Action action)
     {

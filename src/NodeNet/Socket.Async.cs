@@ -133,11 +133,22 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     /// Input continuations run on the loop thread.</summary>
     public IDuplexPipe AsPipe() => EnsureTransport(output: true);
 
+    /// <summary><see cref="AsPipe()"/>, with the application's continuations (after its reads, and after flushes that
+    /// waited for room) on <paramref name="applicationScheduler"/>: <see cref="PipeScheduler.ThreadPool"/> keeps
+    /// application code off the loop thread, at the cost of a thread switch per read. The first call that creates the
+    /// view decides; later calls return the same view.</summary>
+    public IDuplexPipe AsPipe(PipeScheduler applicationScheduler)
+    {
+        ArgumentNullException.ThrowIfNull(applicationScheduler);
+        return EnsureTransport(output: true, applicationScheduler);
+    }
+
     /// <summary>A <see cref="Stream"/> over this socket (reads in pull mode, writes through <see cref="WriteAsync"/>),
     /// for StreamReader, CopyToAsync, SslStream. Disposing it destroys the socket.</summary>
     public SocketStream AsStream() => new(this);
 
-    /// <summary>Flushes queued writes, ends, and waits for 'close' (destroySoon, awaited).</summary>
+    /// <summary>Flushes queued writes (AsPipe's output included: it is completed), ends, and waits for 'close' (destroySoon,
+    /// awaited). It does not wait for the peer to end.</summary>
     /// <remarks>Completes (never faults) once the socket is closed, also when its loop ends first: that closes it too.</remarks>
     public ValueTask DisposeAsync()
     {
@@ -148,18 +159,24 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
             EnsureErrorSink();
             if (_closed) { closed.TrySetResult(true); return; }
             Once("close", () => closed.TrySetResult(true));
-            if (!_destroyed) DestroySoon();
+            if (_destroyed) return;
+            // What the application wrote to AsPipe's output goes out first, then FIN.
+            if (_transportAttached) _transport!.FinishOutput(() => { if (!_destroyed) DestroySoon(); });
+            else DestroySoon();
         });
         if (!posted) closed.TrySetResult(true);
         return new ValueTask(task);
     }
 
-    private SocketTransport EnsureTransport(bool output)
+    private PipeScheduler _applicationScheduler = PipeScheduler.Inline;
+
+    private SocketTransport EnsureTransport(bool output, PipeScheduler? applicationScheduler = null)
     {
         var transport = _transport;
         if (transport == null)
         {
-            var created = new SocketTransport(this, _loop);
+            if (applicationScheduler != null) _applicationScheduler = applicationScheduler;
+            var created = new SocketTransport(this, _loop, _applicationScheduler);
             transport = Interlocked.CompareExchange(ref _transport, created, null) ?? created;
             if (transport == created && !_loop.RunOrPost(() => AttachTransport(created)))
                 created.CompleteInput(LoopTask.LoopEnded());
@@ -195,7 +212,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     {
         if (!_transportAttached) return;
         _transportAttached = false;
-        var fresh = new SocketTransport(this, _loop);
+        var fresh = new SocketTransport(this, _loop, _applicationScheduler);
         Volatile.Write(ref _transport, fresh);
         AttachTransport(fresh);
     }

@@ -38,15 +38,17 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     private bool _outputDone;
     private CancellationTokenRegistration _loopEnded;
 
-    public SocketTransport(Socket socket, EventLoop loop)
+    // applicationScheduler: where the application's continuations run: inline (on the loop thread, when the loop
+    // completed what it awaited) or, for example, on the thread pool.
+    public SocketTransport(Socket socket, EventLoop loop, PipeScheduler applicationScheduler)
     {
         _socket = socket;
         _loop = loop;
-        _input = new Pipe(new PipeOptions(PinnedBlockPool.Instance, readerScheduler: PipeScheduler.Inline,
+        _input = new Pipe(new PipeOptions(PinnedBlockPool.Instance, readerScheduler: applicationScheduler,
             writerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024,
             minimumSegmentSize: ReadSize, useSynchronizationContext: false));
         _output = new Pipe(new PipeOptions(PinnedBlockPool.Instance, readerScheduler: PipeScheduler.Inline,
-            writerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024,
+            writerScheduler: applicationScheduler, pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024,
             useSynchronizationContext: false));
         // Continuations that already run on the loop thread go on inline; from another thread they are posted.
         _onInputFlushed = () => { if (_loop.IsLoopThread) ResumeInput(); else _loop.TryPost(static t => ((SocketTransport)t!).ResumeInput(), this); };
@@ -254,6 +256,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         _outputDone = true;
         _output.Reader.Complete();
         _socket.EndForTransport();
+        RunOutputDone();
     }
 
     private void FailOutput(Exception? error)
@@ -262,6 +265,25 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         _outputDone = true;
         _output.Reader.Complete(error);
         if (error != null) _socket.Destroy(error);
+        RunOutputDone();
+    }
+
+    private Action? _onOutputDone;
+
+    /// <summary>Loop thread, at DisposeAsync: completes the output (the application is done with it) and runs
+    /// <paramref name="then"/> once everything in it was written (or failed); at once when there is no output side.</summary>
+    public void FinishOutput(Action then)
+    {
+        if (!_outputAttached || _outputDone) { then(); return; }
+        _onOutputDone = then;
+        _output.Writer.Complete(); // the pump drains what is left, then sends FIN (OutputFinished)
+    }
+
+    private void RunOutputDone()
+    {
+        var then = _onOutputDone;
+        _onOutputDone = null;
+        then?.Invoke();
     }
 
     /// <summary>Loop thread: the socket was destroyed; both sides learn it.</summary>
@@ -273,6 +295,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         {
             _outputDone = true;
             _output.Reader.Complete(error);
+            RunOutputDone();
         }
     }
 }

@@ -99,11 +99,14 @@ Task("Test")
     if (!OnPath("clang") || !System.IO.File.Exists("/usr/aarch64-linux-gnu/include/stdio.h") ||
         !System.IO.File.Exists("/usr/x86_64-w64-mingw32/include/windows.h") || !System.IO.File.Exists("/usr/include/x86_64-linux-musl/stdio.h"))
         EnsurePackages("clang libc6-dev-arm64-cross gcc-aarch64-linux-gnu mingw-w64-x86-64-dev musl-dev", "checking the bindings against uv.h for each target");
+    // ASP.NET Core over NodeNet is tested with real HTTP clients.
+    if (!OnPath("curl") || !OnPath("wrk") || !OnPath("nghttp"))
+        EnsurePackages("curl wrk nghttp2-client", "the Kestrel transport tests (curl, wrk, nghttp)");
     // The ABI probe compiles against the header the staged library was built from.
     var env = new Dictionary<string, string>();
     if (!SystemLibuvRequested() && string.IsNullOrEmpty(EnvironmentVariable("LIBUV_INCLUDE_DIR"))) env["LIBUV_INCLUDE_DIR"] = PinnedLibuvInclude();
     int code = Run("dotnet", $"test interop.sln -c {configuration} --no-build -nologo --blame-hang-timeout 5m " +
-        $"--logger \"trx;LogFileName=tests.trx\" --logger \"console;verbosity=normal\" --results-directory \"{results}\"", env: env);
+        $"--logger \"trx;LogFilePrefix=tests\" --logger \"console;verbosity=normal\" --results-directory \"{results}\"", env: env);
     int passed = 0, failed = 0, skipped = 0;
     foreach (var trx in System.IO.Directory.GetFiles(results, "*.trx", System.IO.SearchOption.AllDirectories))
     {
@@ -158,6 +161,7 @@ Task("Bench")
     .Does(() =>
 {
     BuildNetLoad();
+    EnsureTool("wrk", "wrk", "the HTTP benchmark (Kestrel on NodeNet against Kestrel on Sockets)");
     // Bun and Deno ship their binaries inside their npm packages; install them next to the bench.
     Must(Run("npm", "install --no-audit --no-fund --loglevel=error", workingDirectory: $"{root}/bench"), "npm install (bun, deno)");
     string extra = HasArgument("quick") ? " --quick" : "";
@@ -179,19 +183,21 @@ Task("Soak")
 });
 
 Task("Pack")
-    .Description("Packs NodeNet with libuv for every RID it carries (Native builds all four for this target)")
+    .Description("Packs NodeNet (with libuv for every RID it carries: Native builds all four for this target), NodeNet.Hosting and NodeNet.AspNetCore")
     .IsDependentOn("Build")
     .Does(() =>
 {
     if (System.IO.Directory.Exists(artifacts))
-        foreach (string old in System.IO.Directory.GetFiles(artifacts, "NodeNet.*nupkg")) System.IO.File.Delete(old);
-    Must(Run("dotnet", $"pack src/NodeNet/NodeNet.csproj -c {configuration} --no-build -o \"{artifacts}\" -nologo"), "dotnet pack");
-    string package = System.IO.Directory.GetFiles(artifacts, "NodeNet.*.nupkg").Single(f => !f.EndsWith(".snupkg"));
+        foreach (string old in System.IO.Directory.GetFiles(artifacts, "NodeNet*.*nupkg")) System.IO.File.Delete(old);
+    foreach (string project in new[] { "NodeNet", "NodeNet.Hosting", "NodeNet.AspNetCore" })
+        Must(Run("dotnet", $"pack src/{project}/{project}.csproj -c {configuration} --no-build -o \"{artifacts}\" -nologo"), $"dotnet pack {project}");
+    string package = System.IO.Directory.GetFiles(artifacts, "NodeNet.*.nupkg").Single(f => Regex.IsMatch(System.IO.Path.GetFileName(f), @"^NodeNet\.\d.*\.nupkg$"));
     using var zip = System.IO.Compression.ZipFile.OpenRead(package);
     var natives = zip.Entries.Select(e => e.FullName).Where(n => n.StartsWith("runtimes/")).OrderBy(n => n).ToList();
     foreach (string n in natives) Information($"  {package.Substring(artifacts.Length + 1)}: {n}");
     var missing = PackageRids.Where(r => !natives.Contains($"runtimes/{r}/native/{NativeFileName(r)}")).ToList();
     if (missing.Count > 0 && !SystemLibuvRequested()) throw new Exception($"the package lacks libuv for {string.Join(", ", missing)}");
+    foreach (string written in System.IO.Directory.GetFiles(artifacts, "NodeNet*.nupkg").OrderBy(f => f)) Information($"  {System.IO.Path.GetFileName(written)}");
 });
 
 RunTarget(target);

@@ -106,6 +106,9 @@ for (int round = 0; round < rounds; round++)
 }
 Directory.Delete(socketDir, true);
 
+var http = new HttpBench(Dll("samples/AspNetCore", "AspNetCore"), rounds, seconds);
+if (!http.Run(line => Console.WriteLine($"[http {clock.Elapsed:mm\\:ss}] {line}"))) failures++;
+
 void Record(Contender c, Workload w, Dictionary<string, double> r)
 {
     double value = r.GetValueOrDefault(w.Metric);
@@ -204,6 +207,8 @@ if (evenness.Count > 0)
     foreach (var (server, counts) in evenness)
         md.AppendLine($"| {server} | {string.Join(" / ", counts)} | {(counts.Min() == 0 ? "∞" : (counts.Max() / counts.Min()).ToString("F2", CultureInfo.InvariantCulture))} |");
 }
+md.AppendLine();
+md.Append(http.Markdown());
 string table = md.ToString();
 Console.WriteLine();
 Console.WriteLine(table);

@@ -12,7 +12,7 @@ string PlatformDir(string rid) => $"{artifacts}/platform/{rid}";
 /// artifacts/ (built by Pack), restored into a private package folder so a stale copy of the same version is never used.</summary>
 string PublishPlatformTests(string rid)
 {
-    string package = System.IO.Directory.GetFiles(artifacts, "NodeNet.*.nupkg").Single(f => !f.EndsWith(".snupkg"));
+    string package = System.IO.Directory.GetFiles(artifacts, "NodeNet.*.nupkg").Single(f => Regex.IsMatch(System.IO.Path.GetFileName(f), @"^NodeNet\.\d.*\.nupkg$"));
     string version = System.IO.Path.GetFileNameWithoutExtension(package)["NodeNet.".Length..];
     string cache = $"{artifacts}/platform/nuget-packages";
     if (System.IO.Directory.Exists($"{cache}/nodenet")) System.IO.Directory.Delete($"{cache}/nodenet", true);

@@ -107,6 +107,8 @@ public class HangTests
         ["SocketStream.DisposeAsync()"] = async f => { await f.Blocked(); return f.Client.AsStream().DisposeAsync().AsTask(); },
         ["EventLoop.DisposeAsync()"] = f => Now(f.Loop.DisposeAsync().AsTask()),
         ["EventLoop.get_Completion()"] = f => Now(f.Loop.Completion),
+        ["EventLoop.InvokeAsync(Func`1)`1"] = f => Now(f.Loop.InvokeAsync(() => 1)),
+        ["EventLoop.InvokeAsync(Action)"] = f => Now(f.Loop.InvokeAsync(() => { })),
         ["EventLoop.ConnectAsync(ConnectOptions, CancellationToken)"] = f => Now(f.Loop.ConnectAsync(new ConnectOptions { Port = f.Port, Host = "localhost" })),
         ["EventLoop.ConnectAsync(Int32, String, CancellationToken)"] = f => Now(f.Loop.ConnectAsync(f.Port, "localhost")),
         ["EventLoop.ConnectAsync(EndPoint, CancellationToken)"] = f => Now(f.Loop.ConnectAsync(new System.Net.DnsEndPoint("localhost", f.Port))),

@@ -32,7 +32,7 @@ public class PackageTests
     public void A_fresh_console_app_round_trips_through_the_package_and_loads_its_native_libuv()
     {
         string package = PackageFeed.PackagePath;
-        Assert.Single(Directory.GetFiles(PackageFeed.Dir, "NodeNet.*.snupkg"));
+        foreach (string name in PackageFeed.Packages) Assert.True(File.Exists(Path.Combine(PackageFeed.Dir, $"{name}.{PackageFeed.Version}.snupkg")), name);
 
         using (var zip = ZipFile.OpenRead(package))
         {

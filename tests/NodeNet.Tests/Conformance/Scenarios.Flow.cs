@@ -266,6 +266,11 @@ public static partial class Scenarios
 
     public static void DestroyDuringWrite(Trace t)
     {
+        // The server reads only once the client has destroyed its socket, so the destroy always meets queued writes
+        // (a timer here would race the client's on a loaded machine).
+        Socket? serverSock = null;
+        bool destroyed = false;
+        void ResumeWhenDestroyed() { if (serverSock != null && destroyed) serverSock.Resume(); }
         Server? s = null;
         s = Net.CreateServer(sock =>
         {
@@ -273,7 +278,8 @@ public static partial class Scenarios
             sock.On("end", () => t.T("server end"));
             sock.On<Exception>("error", e => t.T("server error", ((INodeError)e).Code));
             sock.On<bool>("close", h => { t.T("server close", h); s!.Close(); });
-            EventLoop.Current!.SetTimeout(() => sock.Resume(), 100);
+            serverSock = sock;
+            ResumeWhenDestroyed();
         });
         t.Listen(s, p =>
         {
@@ -285,7 +291,13 @@ public static partial class Scenarios
                 bool r1 = c!.Write(big, e => t.T("big write cb", Trace.Err(e)));
                 bool r2 = c.Write("queued", e => t.T("queued write cb", Trace.Err(e)));
                 t.T("write results", r1, r2, c.WritableLength > 0);
-                EventLoop.Current!.SetTimeout(() => { c.Destroy(); t.T("destroyed", c.Destroyed, c.BytesWritten > 0); }, 20);
+                EventLoop.Current!.SetTimeout(() =>
+                {
+                    c.Destroy();
+                    t.T("destroyed", c.Destroyed, c.BytesWritten > 0);
+                    destroyed = true;
+                    ResumeWhenDestroyed();
+                }, 20);
             });
             c.On<Exception>("error", e => t.T("client error", Trace.Err(e)));
             c.On<bool>("close", h => t.T("client close", h));

@@ -1,10 +1,15 @@
 const { net, t, listen, err } = require('./_harness');
+// The server reads only once the client has destroyed its socket, so the destroy always meets queued writes
+// (a timer here would race the client's on a loaded machine).
+let serverSock = null, destroyed = false;
+const resumeWhenDestroyed = () => { if (serverSock && destroyed) serverSock.resume(); };
 const s = net.createServer(sock => {
-  sock.pause(); // never read: the client's writes stay queued
+  sock.pause(); // not reading yet: the client's writes stay queued
   sock.on('end', () => t('server end'));
   sock.on('error', e => t('server error', e.code));
   sock.on('close', h => { t('server close', h); s.close(); });
-  setTimeout(() => sock.resume(), 100);
+  serverSock = sock;
+  resumeWhenDestroyed();
 });
 listen(s, p => {
   const c = net.connect(p, '127.0.0.1', () => {
@@ -12,7 +17,7 @@ listen(s, p => {
     const r1 = c.write(big, e => t('big write cb', err(e)));
     const r2 = c.write('queued', e => t('queued write cb', err(e)));
     t('write results', r1, r2, c.writableLength > 0);
-    setTimeout(() => { c.destroy(); t('destroyed', c.destroyed, c.bytesWritten > 0); }, 20);
+    setTimeout(() => { c.destroy(); t('destroyed', c.destroyed, c.bytesWritten > 0); destroyed = true; resumeWhenDestroyed(); }, 20);
   });
   c.on('error', e => t('client error', err(e)));
   c.on('close', h => t('client close', h));

@@ -2,6 +2,7 @@
 // several rounds; prints and writes a table of medians with ratios to node and bun, and an SVG chart.
 //   Runner --root <repo> [--quick] [--rounds N] [--seconds S] [--cores N]
 // --quick is CI's smoke test: one short round; it fails only if a contender does not start or echoes wrongly.
+// --http-only runs just the HTTP rows (Kestrel on NodeNet against Kestrel on Sockets) and writes bench/results/http.md.
 // --cores N (default 2) sets the loops of the multi-loop NodeNet contenders and node cluster's workers: on a machine
 // with more cores than this one's two, run with --cores set to its core count less one or two for the load generator.
 using System.Diagnostics;
@@ -45,6 +46,16 @@ var workloads = new List<Workload>
     new("churn", "connection churn (connect, 64 B round trip, close), 50 at a time from 16 source addresses", "conn/s", "ops_s", false, "--mode", "connrate", "--conns", "50", "--size", "64", "--sources", "16"),
     new("unix50", "ping-pong 64 B over a Unix socket, 50 connections", "ops/s", "ops_s", true, "--mode", "pingpong", "--conns", "50", "--size", "64"),
 };
+
+if (args.Contains("--http-only"))
+{
+    var only = new HttpBench(Dll("samples/AspNetCore", "AspNetCore"), rounds, seconds);
+    bool ok = only.Run(line => Console.WriteLine($"[http] {line}"));
+    string report = $"# NodeNet HTTP benchmark\n\n{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {rounds} round(s) × {seconds} s · medians\n\n{only.Markdown()}";
+    Console.WriteLine(report);
+    File.WriteAllText(Path.Combine(root, "bench", "results", quick ? "http-quick.md" : "http.md"), report);
+    return ok ? 0 : 1;
+}
 
 var evenness = new Dictionary<string, List<double>>();
 // results[contender][metric] = values over rounds

@@ -85,7 +85,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var transport = EnsureTransport(output: false);
-        var gate = _readGate ?? Interlocked.CompareExchange(ref _readGate, new SemaphoreSlim(1, 1), null) ?? _readGate!;
+        var gate = ReadGate;
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -110,8 +110,14 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     /// and throws the socket's error. Pull mode, as <see cref="ReadAsync"/>: 'data' events stop. Callable from any thread.</summary>
     public async IAsyncEnumerator<ReadOnlyMemory<byte>> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
+        while (await ReadChunkAsync(cancellationToken).ConfigureAwait(false) is { } chunk) yield return chunk;
+    }
+
+    /// <summary>Everything that has arrived, in an array of its own; null at the end of the stream.</summary>
+    private async ValueTask<byte[]?> ReadChunkAsync(CancellationToken cancellationToken)
+    {
         var transport = EnsureTransport(output: false);
-        var gate = _readGate ?? Interlocked.CompareExchange(ref _readGate, new SemaphoreSlim(1, 1), null) ?? _readGate!;
+        var gate = ReadGate;
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -121,12 +127,14 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
                 var data = result.Buffer;
                 byte[]? chunk = data.IsEmpty ? null : data.ToArray();
                 transport.Input.AdvanceTo(data.End);
-                if (chunk != null) yield return chunk;
-                else if (result.IsCompleted) yield break;
+                if (chunk != null || result.IsCompleted) return chunk;
             }
         }
         finally { gate.Release(); }
     }
+
+    /// <summary>One pull-mode read at a time (ReadAsync, the chunk enumerator and AsStream share it).</summary>
+    private SemaphoreSlim ReadGate => _readGate ?? Interlocked.CompareExchange(ref _readGate, new SemaphoreSlim(1, 1), null) ?? _readGate!;
 
     /// <summary>The zero-copy view for protocol code: libuv reads into <see cref="IDuplexPipe.Input"/>'s pooled memory and
     /// writes from <see cref="IDuplexPipe.Output"/>'s. 'data' events stop; completing Output sends FIN.

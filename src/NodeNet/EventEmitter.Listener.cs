@@ -24,7 +24,7 @@ public partial class EventEmitter
             _ => new DynamicListener(listener, once),
         };
 
-        protected static T Arg<T>(string eventName, ReadOnlySpan<object?> args, int i)
+        public static T Arg<T>(string eventName, ReadOnlySpan<object?> args, int i)
         {
             object? v = i < args.Length ? args[i] : null;
             if (v is T t) return t;

@@ -36,8 +36,15 @@ public static partial class Net
         Connect(EndPoints.ToConnectOptions(endPoint, nameof(endPoint)), connectListener);
 
     /// <summary>The options net.connect passes on to the new Socket.</summary>
-    internal static SocketOptions SocketOptionsFor(ConnectOptions options) =>
-        new() { AllowHalfOpen = options.AllowHalfOpen, Signal = options.Signal, Ipc = options.Ipc };
+    internal static SocketOptions SocketOptionsFor(ConnectOptions options) => new()
+    {
+        AllowHalfOpen = options.AllowHalfOpen, Signal = options.Signal, Ipc = options.Ipc,
+        HighWaterMark = options.HighWaterMark, ReadableHighWaterMark = options.ReadableHighWaterMark,
+        WritableHighWaterMark = options.WritableHighWaterMark,
+        NoDelay = options.NoDelay, KeepAlive = options.KeepAlive, KeepAliveInitialDelay = options.KeepAliveInitialDelay,
+        BlockList = options.BlockList, OnRead = options.OnRead, CaptureRejections = options.CaptureRejections,
+        TypeOfService = options.TypeOfService,
+    };
 
     internal static Socket Connect(EventLoop loop, ConnectOptions options, Action? connectListener)
     {

@@ -32,12 +32,20 @@ public sealed record ServerOptions
     /// for example sticky by remote address. Runs on the accepting loop for each connection; overrides
     /// <see cref="Distribution"/>.</summary>
     public Func<LoopChoice, int>? ChooseLoop { get; init; }
+    /// <summary>captureRejections for this server: a 'connection' listener whose Task faults destroys that connection.
+    /// Null follows <see cref="EventEmitter.CaptureRejections"/>. (Node's net.Server ignores the option and honours only
+    /// the process-wide setting; beyond Node.)</summary>
+    public bool? CaptureRejections { get; init; }
+    /// <summary>Peers to turn away: a TCP connection from an address it blocks is closed at accept, silently (no
+    /// 'connection', no 'drop'), as Node 22.13+ does. Node 20 has no such option.</summary>
+    public Net.BlockList? BlockList { get; init; }
 }
 
 /// <summary>server.listen(options).</summary>
 public sealed record ListenOptions
 {
-    /// <summary>TCP port; 0 or null lets the OS pick. Takes precedence over <see cref="Path"/>.</summary>
+    /// <summary>TCP port; 0 lets the OS pick. Takes precedence over <see cref="Path"/>. As in Node 20, options with neither
+    /// a port nor a path (a host alone included) are refused with ERR_INVALID_ARG_VALUE.</summary>
     public int? Port { get; init; }
     /// <summary>Host name or IP to bind; resolved asynchronously. Default: <c>::</c> dual-stack, falling back to <c>0.0.0.0</c>.</summary>
     public string? Host { get; init; }
@@ -83,11 +91,32 @@ public sealed record SocketOptions
     public bool Readable { get; init; } = true;
     /// <summary>With <see cref="Fd"/>: allow writes.</summary>
     public bool Writable { get; init; } = true;
-    /// <summary>Readable and writable high-water mark (16384 by default, as Node 20).</summary>
+    /// <summary>Readable and writable high-water mark (16384 by default, as Node 20); negative values mean the default.</summary>
     public int? HighWaterMark { get; init; }
+    /// <summary>The readable side's high-water mark when <see cref="HighWaterMark"/> is not given (Node's stream option).</summary>
+    public int? ReadableHighWaterMark { get; init; }
+    /// <summary>The writable side's high-water mark when <see cref="HighWaterMark"/> is not given (Node's stream option).</summary>
+    public int? WritableHighWaterMark { get; init; }
+    /// <summary>TCP_NODELAY once connected (Node's <c>noDelay</c> socket option).</summary>
+    public bool NoDelay { get; init; }
+    /// <summary>SO_KEEPALIVE once connected (Node's <c>keepAlive</c> socket option).</summary>
+    public bool KeepAlive { get; init; }
+    /// <summary>Keep-alive initial delay in ms; below 1000 leaves the OS default.</summary>
+    public double KeepAliveInitialDelay { get; init; }
     /// <summary>Node's <c>signal</c>: cancelling it destroys the socket with an AbortError (ABORT_ERR); already cancelled,
     /// the new socket is destroyed at once.</summary>
     public CancellationToken Signal { get; init; }
+    /// <summary>The IP type-of-service byte for the connection (0–255), as <see cref="Socket.SetTypeOfService"/> (Node 24.15+).</summary>
+    public int? TypeOfService { get; init; }
+    /// <summary>Node's <c>onread</c>: reads go into your buffer and your callback, with no 'data' events (see
+    /// <see cref="OnReadOptions"/>). 'end' and 'close' come as usual.</summary>
+    public OnReadOptions? OnRead { get; init; }
+    /// <summary>Node's <c>captureRejections</c> for this socket: an async listener whose Task faults destroys it with the
+    /// error. Null follows <see cref="EventEmitter.CaptureRejections"/>.</summary>
+    public bool? CaptureRejections { get; init; }
+    /// <summary>Destinations not to connect to: connecting to an address it blocks fails with ERR_IP_BLOCKED, as in
+    /// Node 22.13+ (Node 20 has no such option).</summary>
+    public Net.BlockList? BlockList { get; init; }
     /// <summary>Connect to a path as an IPC socket (Node's <c>ipc</c> pipe): it carries messages and handles
     /// (<see cref="Socket.SendHandle(Server, ReadOnlyMemory{byte}, Action{Exception?}?)"/>), not a byte stream.</summary>
     public bool Ipc { get; init; }
@@ -108,6 +137,12 @@ public sealed record ConnectOptions
     public int? LocalPort { get; init; }
     /// <summary>IP family for the lookup: 0 (either), 4 or 6.</summary>
     public int Family { get; init; }
+    /// <summary>getaddrinfo flags for the lookup (<see cref="DnsHints"/>): Node's <c>hints</c>.</summary>
+    public int Hints { get; init; }
+    /// <summary>A resolver of your own instead of the system's (Node's <c>lookup</c>). It is asked for every address when
+    /// <see cref="AutoSelectFamily"/> applies (<see cref="LookupOptions.All"/>), for one otherwise; answers that are not IP
+    /// literals fail with ERR_INVALID_IP_ADDRESS, families other than 4 and 6 with ERR_INVALID_ADDRESS_FAMILY.</summary>
+    public LookupFunction? Lookup { get; init; }
     /// <summary>TCP_NODELAY once connected.</summary>
     public bool NoDelay { get; init; }
     /// <summary>SO_KEEPALIVE once connected.</summary>
@@ -116,16 +151,44 @@ public sealed record ConnectOptions
     public double KeepAliveInitialDelay { get; init; }
     /// <summary>net.connect only: setTimeout(timeout) before connecting.</summary>
     public double? Timeout { get; init; }
-    /// <summary>Happy-eyeballs across the resolved addresses (default true, as Node 20).</summary>
-    public bool AutoSelectFamily { get; init; } = true;
-    /// <summary>Per-attempt timeout for <see cref="AutoSelectFamily"/> in ms (default 250, minimum 10).</summary>
-    public int AutoSelectFamilyAttemptTimeout { get; init; } = 250;
+    /// <summary>Happy-eyeballs across the resolved addresses; null: <see cref="Net.GetDefaultAutoSelectFamily"/> (true, as Node 20).</summary>
+    public bool? AutoSelectFamily { get; init; }
+    /// <summary>Per-attempt timeout for <see cref="AutoSelectFamily"/> in ms, at least 1 (values below 10 become 10); null:
+    /// <see cref="Net.GetDefaultAutoSelectFamilyAttemptTimeout"/> (250).</summary>
+    public int? AutoSelectFamilyAttemptTimeout { get; init; }
     /// <summary>net.connect only: passed to the new Socket.</summary>
     public bool AllowHalfOpen { get; init; }
+    /// <summary>net.connect only: the new Socket's high-water marks (see <see cref="SocketOptions.HighWaterMark"/>).</summary>
+    public int? HighWaterMark { get; init; }
+    /// <summary>net.connect only: see <see cref="SocketOptions.ReadableHighWaterMark"/>.</summary>
+    public int? ReadableHighWaterMark { get; init; }
+    /// <summary>net.connect only: see <see cref="SocketOptions.WritableHighWaterMark"/>.</summary>
+    public int? WritableHighWaterMark { get; init; }
+    /// <summary>net.connect only: see <see cref="SocketOptions.TypeOfService"/>.</summary>
+    public int? TypeOfService { get; init; }
+    /// <summary>net.connect only: see <see cref="SocketOptions.OnRead"/>.</summary>
+    public OnReadOptions? OnRead { get; init; }
+    /// <summary>net.connect only: see <see cref="SocketOptions.CaptureRejections"/>.</summary>
+    public bool? CaptureRejections { get; init; }
+    /// <summary>net.connect only: see <see cref="SocketOptions.BlockList"/>.</summary>
+    public Net.BlockList? BlockList { get; init; }
     /// <summary>net.connect only (as Node, where it is a Socket option): passed to the new Socket, see <see cref="SocketOptions.Signal"/>.</summary>
     public CancellationToken Signal { get; init; }
     /// <summary>net.connect only: the new Socket is an IPC socket (<see cref="SocketOptions.Ipc"/>); needs <see cref="Path"/>.</summary>
     public bool Ipc { get; init; }
+}
+
+/// <summary>Node's <c>onread: { buffer, callback }</c>: each read lands in <see cref="Buffer"/> (or a buffer
+/// <see cref="BufferFactory"/> returns for that read) and <see cref="Callback"/> gets (bytes read, the buffer); returning
+/// false pauses reading until <see cref="Socket.Resume"/>. The buffer is reused: copy what you keep.</summary>
+public sealed record OnReadOptions
+{
+    /// <summary>The buffer every read goes into.</summary>
+    public byte[]? Buffer { get; init; }
+    /// <summary>Instead of <see cref="Buffer"/>: called for each read, returns the buffer to read into.</summary>
+    public Func<byte[]>? BufferFactory { get; init; }
+    /// <summary>(bytes read, buffer) after each read; false pauses.</summary>
+    public required Func<int, byte[], bool> Callback { get; init; }
 }
 
 /// <summary>server.address() / socket.address(): an IP endpoint, or a pipe path.</summary>

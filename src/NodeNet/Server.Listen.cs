@@ -116,7 +116,7 @@ public sealed partial class Server
             _loop.NextTick(() => { if (id == _listeningId) SetupListenHandle(host, port, family, backlog, null, o); });
             return;
         }
-        int rc = UvGetAddrInfo.Start(_loop.Uv, host, 0, addrConfig: false, (status, results) =>
+        int rc = UvGetAddrInfo.Start(_loop.Uv, host, 0, flags: 0, (status, results) =>
         {
             if (id != _listeningId) return;
             if (status != 0) { EmitEvent("error", NodeNetException.Dns(status, host)); return; }

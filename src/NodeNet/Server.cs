@@ -40,6 +40,8 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         _keepAliveInitialDelay = options.KeepAliveInitialDelay < 0 ? 0 : (int)(options.KeepAliveInitialDelay / 1000);
         _highWaterMark = options.HighWaterMark is { } h && h >= 0 ? h : Socket.DefaultHighWaterMark;
         _ipc = options.Ipc;
+        _blockList = options.BlockList;
+        CaptureRejectionsOption = options.CaptureRejections;
         EventLoopGroup.ValidateCount(options.Loops, "options.Loops");
         if (options.LoopGroup != null && options.Loops != 1)
             throw NodeErrors.InvalidArgValue("options.loopGroup", "EventLoopGroup", "can not be combined with options.loops");
@@ -66,6 +68,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     }
 
     private bool _allowHalfOpen, _pauseOnConnect, _noDelay, _keepAlive;
+    private readonly Net.BlockList? _blockList;
     private int _keepAliveInitialDelay, _highWaterMark;
     private int? _maxConnections;
 
@@ -228,6 +231,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
             EmitEvent("error", NodeNetException.FromUv(rc, "accept"));
             return;
         }
+        if (Blocked(client)) return;
         if (_loops is { Count: > 0 } loops)
         {
             // Counted here, where maxConnections is decided, before the connection travels to its loop.
@@ -236,6 +240,18 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
             return;
         }
         AdoptOnLoop(_loop, -1, client);
+    }
+
+    /// <summary>blockList: a TCP peer it blocks is closed at once, with no event (Node 22.13+). True if closed.</summary>
+    private unsafe bool Blocked(UvStream client)
+    {
+        if (_blockList == null || client is not UvTcp tcp) return false;
+        SockAddrStorage sa;
+        if (tcp.GetPeerName(&sa) != 0) return false;
+        string address = SockAddr.Address((byte*)&sa);
+        if (!_blockList.Check(address, SockAddr.FamilyName((byte*)&sa) == "IPv6" ? "ipv6" : "ipv4")) return false;
+        client.Close();
+        return true;
     }
 
     /// <summary>maxConnections: over the limit the connection is closed and 'drop' emitted; else it is counted. True if dropped.</summary>
@@ -260,6 +276,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     /// otherwise maxConnections is decided here. False if it was dropped.</summary>
     internal bool AdoptOnLoop(EventLoop loop, int loopIndex, UvStream client, bool counted = false)
     {
+        if (!counted && loopIndex >= 0 && Blocked(client)) return false; // a SO_REUSEPORT loop's own accept
         if (!counted && DropIfFull(client, fromAnyThread: _loops != null)) return false;
         var socket = new Socket(loop, new SocketOptions { AllowHalfOpen = _allowHalfOpen, HighWaterMark = _highWaterMark }, client, _pauseOnConnect);
         if (_noDelay) socket.SetNoDelay(true);

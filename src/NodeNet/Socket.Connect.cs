@@ -48,11 +48,13 @@ public sealed partial class Socket
     /// <summary>socket.connect(port, connectListener).</summary>
     public Socket Connect(int port, Action connectListener) => Connect(new ConnectOptions { Port = port }, connectListener);
 
-    /// <summary>socket.connect(path[, connectListener]) for a Unix domain socket.</summary>
-    public Socket Connect(string path, Action? connectListener = null)
+    /// <summary>socket.connect(path or port string[, connectListener]): as in Node, a string that is a non-negative number is
+    /// a port on localhost ("33515"); anything else is a Unix socket path or Windows pipe name.</summary>
+    public Socket Connect(string pathOrPort, Action? connectListener = null)
     {
-        if (path is null) throw NodeErrors.InvalidArgType("options.path", "of type string", null);
-        return Connect(new ConnectOptions { Path = path }, connectListener);
+        if (pathOrPort is null) throw NodeErrors.InvalidArgType("options.path", "of type string", null);
+        if (JsNumber.IsPipeName(pathOrPort)) return Connect(new ConnectOptions { Path = pathOrPort }, connectListener);
+        return Connect(new ConnectOptions { Port = JsNumber.ParsePort(pathOrPort, "Port") }, connectListener);
     }
 
     /// <summary>socket.connect(options[, connectListener]). Returns this; 'connect' or 'error' follows on a later tick.</summary>
@@ -63,19 +65,26 @@ public sealed partial class Socket
         if (options.Port == null && options.Path == null) throw NodeErrors.MissingArgs("options", "port", "path");
         if (options.Path == null) ValidateTcpConnect(options);
         else NodeErrors.RejectNulInPath(options.Path, "options.path");
-        if (_connecting) throw new InvalidOperationException("The socket is already connecting.");
-        if (_handle != null && !_destroyed) throw new InvalidOperationException("The socket is already connected; destroy it before connecting again.");
-        if (_destroyed) Undestroy();
-
         if ((options.Ipc || _wantsIpc) && options.Path == null) throw NodeErrors.InvalidArgValue("options.ipc", true, "can only be used with a path");
+        // As Node, connecting again while connecting or connected is not refused here: it runs on the same handle, and
+        // libuv answers (EALREADY while a connect is pending; on a connected handle, libuv 1.44 says EISCONN).
+        if (_destroyed) Undestroy();
+        bool reuse = _handle != null;
+        if (reuse && (_handle is UvPipe) != (options.Path != null))
+        {
+            _loop.NextTick(() => Destroy(NodeNetException.FromUv(UvErrors.EINVAL, "connect"))); // a TCP handle to a path, or the reverse
+            return this;
+        }
         _handle ??= options.Path != null ? new UvPipe(_loop.Uv, ipc: _wantsIpc || options.Ipc) : new UvTcp(_loop.Uv);
-        AttachHandle(_handle);
+        if (!reuse) AttachHandle(_handle);
         _noDelay |= options.NoDelay;
         if (options.KeepAlive) { _keepAlive = true; _keepAliveDelaySeconds = (uint)Math.Max(0, options.KeepAliveInitialDelay / 1000); }
         if (connectListener != null) Once("connect", connectListener);
         Touch();
+        // A connect while one is pending joins its generation: both run, as in Node, and libuv refuses the second with
+        // EALREADY. A new generation starts only when nothing is pending, so a destroyed attempt's callbacks stay stale.
+        int generation = _connecting ? _connectGeneration : ++_connectGeneration;
         _connecting = true;
-        int generation = ++_connectGeneration;
 
         if (options.Path != null)
         {
@@ -109,6 +118,9 @@ public sealed partial class Socket
         if (options.Port is { } port && (port < 0 || port > 65535)) throw NodeErrors.SocketBadPort("Port", port);
         if (options.LocalPort is { } lp && (lp < 0 || lp > 65535)) throw NodeErrors.SocketBadPort("options.localPort", lp);
         if (options.Family is not (0 or 4 or 6)) throw NodeErrors.InvalidArgValue("options.family", options.Family);
+        if (options.AutoSelectFamilyAttemptTimeout is { } t) Net.ValidateAttemptTimeout(t, "options.autoSelectFamilyAttemptTimeout");
+        // dns.lookup checks its hints when it is used: for a host name with no custom resolver.
+        if (options.Lookup == null && Net.IsIP(options.Host ?? "localhost") == 0) DnsHints.Validate(options.Hints);
     }
 
     /// <summary>A destroyed socket may connect again (Node's _undestroy): fresh state, counters reset. As in Node the
@@ -132,52 +144,78 @@ public sealed partial class Socket
         _needDrain = false;
         _bytesRead = 0;
         _bytesDispatched = 0;
-        AutoSelectFamilyAttemptedAddresses = null;
+        // autoSelectFamilyAttemptedAddresses is kept: Node 20 replaces it only when a new multi-address connect runs.
         RenewTransport();
     }
 
     private void Lookup(string host, int port, ConnectOptions options, int generation)
     {
-        bool multi = options.Family is not (4 or 6) && options.LocalAddress == null && options.AutoSelectFamily;
-        int rc = UvGetAddrInfo.Start(_loop.Uv, host, options.Family, addrConfig: options.Family is not (4 or 6), (status, results) =>
+        bool multi = options.Family is not (4 or 6) && options.LocalAddress == null && (options.AutoSelectFamily ?? Net.GetDefaultAutoSelectFamily());
+        // As Node: with no family and no hints, ask only for the families the machine has (not on Windows).
+        int hints = options.Hints;
+        if (!OperatingSystem.IsWindows() && options.Family is not (4 or 6) && hints == 0) hints = DnsHints.AddrConfig;
+        if (options.Lookup is { } lookup)
+        {
+            // A custom resolver may answer at once, later, from another thread, or (wrongly) twice: only its first
+            // answer counts, and always on the loop thread.
+            int answered = 0;
+            lookup(host, new LookupOptions(options.Family, hints, multi), (err, addresses) =>
+            {
+                if (Interlocked.Exchange(ref answered, 1) != 0) return;
+                if (_loop.IsLoopThread) Resolved(err, addresses);
+                else _loop.TryPost(() => Resolved(err, addresses));
+            });
+            return;
+        }
+        int rc = UvGetAddrInfo.Start(_loop.Uv, host, options.Family, hints, (status, results) =>
+            Resolved(status != 0 ? NodeNetException.Dns(status, host) : null, results.Select(r => new LookupAddress(r.Address, r.Family)).ToList()));
+        if (rc != 0)
+        {
+            var err = NodeNetException.Dns(rc, host);
+            _loop.NextTick(() => { EmitEvent("lookup", err, null, null, host); Destroy(err); });
+        }
+
+        void Resolved(Exception? err, IReadOnlyList<LookupAddress>? addresses)
         {
             if (!_connecting || generation != _connectGeneration) return;
-            if (status != 0)
+            if (err == null && (addresses == null || addresses.Count == 0)) err = NodeErrors.InvalidIpAddress("undefined");
+            if (err != null)
             {
-                var err = NodeNetException.Dns(status, host);
                 EmitEvent("lookup", err, null, null, host);
                 _loop.NextTick(() => Destroy(err));
                 return;
             }
-            if (!multi)
+            var valid = new List<UvGetAddrInfo.Result>();
+            foreach (var a in multi ? addresses! : addresses!.Take(1))
             {
-                var first = results[0];
-                EmitEvent("lookup", null, first.Address, first.Family, host);
+                EmitEvent("lookup", null, a.Address, a.Family, host);
                 if (!_connecting || generation != _connectGeneration) return;
-                Touch();
-                StartConnect(new ConnectAttempt { Address = first.Address, Port = port, Family = first.Family, LocalAddress = options.LocalAddress, LocalPort = options.LocalPort, Generation = generation });
+                if (Net.IsIP(a.Address) != 0 && a.Family is 4 or 6) valid.Add(new UvGetAddrInfo.Result(a.Address, a.Family));
+            }
+            if (valid.Count == 0)
+            {
+                // Node fails on the first answer: not an IP, or not a family it knows.
+                var first = addresses![0];
+                Exception bad = Net.IsIP(first.Address) == 0 ? NodeErrors.InvalidIpAddress(first.Address)
+                    : NodeErrors.InvalidAddressFamily(first.Family, options.Host, options.Port);
+                _loop.NextTick(() => Destroy(bad));
                 return;
             }
-            foreach (var r in results)
+            Touch();
+            if (!multi)
             {
-                EmitEvent("lookup", null, r.Address, r.Family, host);
-                if (!_connecting || generation != _connectGeneration) return;
+                StartConnect(new ConnectAttempt { Address = valid[0].Address, Port = port, Family = valid[0].Family, LocalAddress = options.LocalAddress, LocalPort = options.LocalPort, Generation = generation });
+                return;
             }
-            var ordered = Interleave(results);
+            var ordered = Interleave(valid);
             if (ordered.Count == 1)
             {
                 StartConnect(new ConnectAttempt { Address = ordered[0].Address, Port = port, Family = ordered[0].Family, LocalPort = options.LocalPort, Generation = generation });
                 return;
             }
             AutoSelectFamilyAttemptedAddresses = new List<string>();
-            var ctx = new MultiConnect { Addresses = ordered, Port = port, TimeoutMs = Math.Max(10, options.AutoSelectFamilyAttemptTimeout), LocalPort = options.LocalPort };
-            Touch();
+            var ctx = new MultiConnect { Addresses = ordered, Port = port, TimeoutMs = options.AutoSelectFamilyAttemptTimeout is { } t ? Math.Max(10, t) : Net.GetDefaultAutoSelectFamilyAttemptTimeout(), LocalPort = options.LocalPort };
             ConnectNext(ctx, generation);
-        });
-        if (rc != 0)
-        {
-            var err = NodeNetException.Dns(rc, host);
-            _loop.NextTick(() => { EmitEvent("lookup", err, null, null, host); Destroy(err); });
         }
     }
 
@@ -249,6 +287,11 @@ public sealed partial class Socket
             err = tcp.Bind(&local, UvTcpFlags.None);
             if (err != 0) { Destroy(NodeNetException.Connect(err, "bind", a.LocalAddress, a.LocalPort ?? 0)); return; }
         }
+        if (_blockList?.Check(a.Address, a.Family == 6 ? "ipv6" : "ipv4") == true)
+        {
+            Destroy(new NodeNetException("ERR_IP_BLOCKED", $"IP({a.Address}) is blocked by net.BlockList"));
+            return;
+        }
         SockAddrStorage remote;
         err = SockAddr.Parse(a.Address, a.Port, &remote);
         EmitEvent("connectionAttempt", a.Address, a.Port, a.Family);
@@ -318,6 +361,8 @@ public sealed partial class Socket
         {
             if (_noDelay) tcp.NoDelay(true);
             if (_keepAlive) tcp.KeepAlive(true, _keepAliveDelaySeconds);
+            ApplyTypeOfService(throwOnError: false);
+            if (_destroyed) return;
         }
         if (_pendingRef is { } r) { if (r) _handle!.Ref(); else _handle!.Unref(); }
         if (NodeNetMetrics.ConnectionsObserved)

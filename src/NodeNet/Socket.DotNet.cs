@@ -1,3 +1,4 @@
+using NodeNet.Uv;
 using System.Net;
 using System.Net.Sockets;
 
@@ -67,6 +68,40 @@ public sealed partial class Socket : IDisposable
     /// <summary><see cref="Connect(EndPoint, Action?)"/> as a Task, from any thread.</summary>
     public Task ConnectAsync(EndPoint endPoint, CancellationToken cancellationToken = default) =>
         ConnectAsync(EndPoints.ToConnectOptions(endPoint, nameof(endPoint)), cancellationToken);
+
+    private int? _typeOfService;
+
+    /// <summary>socket.setTypeOfService(tos) (Node 24.15+): the IP type-of-service byte (IPv6 traffic class) of a TCP
+    /// connection, stored until it connects. Not on Windows, which does not let applications set it (ENOTSUP).</summary>
+    /// <exception cref="NodeNetArgumentOutOfRangeException">ERR_OUT_OF_RANGE outside 0–255.</exception>
+    public Socket SetTypeOfService(int tos)
+    {
+        VerifyLoopThread();
+        if (tos is < 0 or > 255) throw NodeErrors.OutOfRange("tos", ">= 0 && <= 255", (double)tos);
+        _typeOfService = tos;
+        if (_handle is UvTcp && !_connecting) ApplyTypeOfService(throwOnError: true);
+        return this;
+    }
+
+    /// <summary>socket.getTypeOfService(): the connection's type-of-service byte, or the value waiting for the connect.</summary>
+    public int GetTypeOfService()
+    {
+        VerifyLoopThread();
+        if (_handle is not UvTcp tcp || _connecting) return _typeOfService ?? 0;
+        int value = Native.TypeOfService.Get((int)tcp.FileNo(), LocalName()?.Family == "IPv6");
+        return value >= 0 ? value : throw NodeNetException.FromUv(value, "getTypeOfService");
+    }
+
+    /// <summary>Loop thread, connected: sets the stored value. After connect an error becomes the socket's 'error'.</summary>
+    private void ApplyTypeOfService(bool throwOnError)
+    {
+        if (_typeOfService is not { } tos || _handle is not UvTcp tcp) return;
+        int rc = Native.TypeOfService.Set((int)tcp.FileNo(), LocalName()?.Family == "IPv6", tos);
+        if (rc == 0) return;
+        var error = NodeNetException.FromUv(rc, "setTypeOfService");
+        if (throwOnError) throw error;
+        Destroy(error);
+    }
 
     /// <summary>Destroys the socket now, from any thread (Kestrel's <c>Abort</c>): queued writes are dropped, 'close' follows
     /// on the loop. Does nothing once destroyed or when the loop has ended (that closed it already).</summary>

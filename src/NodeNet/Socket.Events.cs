@@ -8,6 +8,18 @@ public sealed partial class Socket
     private protected override bool RunOnOwner(Action action) => _loop.RunOrPost(action);
     private protected override CancellationToken OwnerEnded => _loop.EndedToken;
 
+    /// <summary>Node's stream rejection handler: an async listener's fault destroys the socket with it.</summary>
+    private protected override void OnRejection(Exception error, string eventName, object?[] args)
+    {
+        if (!_destroyed) Destroy(error);
+    }
+
+    private protected override void Defer(Action action)
+    {
+        if (_loop.IsLoopThread) _loop.NextTick(action);
+        else _loop.TryPost(action);
+    }
+
     /// <summary>'connect': the connection is established.</summary>
     public event Action Connected
     {

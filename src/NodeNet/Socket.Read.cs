@@ -16,6 +16,10 @@ public sealed partial class Socket
     private bool _endScheduled;
     private bool _flowScheduled;
     private StringDecoder? _decoder;
+    private OnReadOptions? _onRead;                   // Node's onread: reads go to the caller's buffer and callback
+    private byte[]? _onReadBuffer;
+    private System.Runtime.InteropServices.GCHandle _onReadPin; // pinned from alloc to read (one libuv read call)
+    private bool _onReadPaused;
     private long _bytesRead;
 
     /// <summary>The readable side is open: not destroyed and 'end' not yet emitted.</summary>
@@ -23,6 +27,9 @@ public sealed partial class Socket
 
     /// <summary>Bytes received; kept after destroy, reset by a reconnect.</summary>
     public long BytesRead { get { VerifyLoopThread(); return _bytesRead; } }
+
+    /// <summary>readableHighWaterMark (16384 unless set by options).</summary>
+    public int ReadableHighWaterMark => _readHwm;
 
     /// <summary>readableFlowing: null until a 'data' listener, Resume or Pause decides.</summary>
     public bool? ReadableFlowing { get { VerifyLoopThread(); return _flowing; } }
@@ -55,6 +62,7 @@ public sealed partial class Socket
     public Socket Pause()
     {
         _loop.Uv.VerifyThread();
+        if (_onRead != null) { _onReadPaused = true; StopReading(); }
         if (_flowing != false)
         {
             _flowing = false;
@@ -67,6 +75,7 @@ public sealed partial class Socket
     public Socket Resume()
     {
         _loop.Uv.VerifyThread();
+        if (_onRead != null && _onReadPaused) { _onReadPaused = false; StartReading(); }
         if (_flowing != true)
         {
             _flowing = true;
@@ -87,7 +96,7 @@ public sealed partial class Socket
 
     private void StartReading()
     {
-        if (_reading || _handle == null || _connecting || _destroyed || _readableEnded || _readBufferLength >= _hwm) return;
+        if (_reading || _handle == null || _connecting || _destroyed || _readableEnded || _readBufferLength >= _readHwm || _onReadPaused) return;
         int rc = _handle.ReadStart();
         if (rc != 0) { Destroy(NodeNetException.FromUv(rc, "read")); return; }
         _reading = true;
@@ -107,6 +116,7 @@ public sealed partial class Socket
     unsafe byte* Uv.IUvStreamEvents.Alloc(out int length)
     {
         length = 0;
+        if (_onRead != null) return OnReadAlloc(out length);
         if (!_transportAttached) return null;
         try { return _transport!.Alloc(out length); }
         catch (Exception e)
@@ -118,14 +128,31 @@ public sealed partial class Socket
         }
     }
 
+    private unsafe byte* OnReadAlloc(out int length)
+    {
+        var buffer = _onRead!.Buffer ?? _onRead.BufferFactory!();
+        length = buffer?.Length ?? 0;
+        if (length == 0) return null; // libuv then reports ENOBUFS, which destroys the socket
+        _onReadBuffer = buffer;
+        _onReadPin = System.Runtime.InteropServices.GCHandle.Alloc(buffer, System.Runtime.InteropServices.GCHandleType.Pinned);
+        return (byte*)_onReadPin.AddrOfPinnedObject();
+    }
+
     unsafe void Uv.IUvStreamEvents.OnRead(nint nread, byte* data)
     {
+        byte[]? onReadBuffer = null;
+        if (_onReadPin.IsAllocated) { _onReadPin.Free(); onReadBuffer = _onReadBuffer; _onReadBuffer = null; }
         if (nread > 0)
         {
             int n = (int)nread;
             _bytesRead += n;
             NodeNetMetrics.BytesRead.Add(n);
             Touch();
+            if (onReadBuffer != null)
+            {
+                if (!_onRead!.Callback(n, onReadBuffer) && !_destroyed) { _onReadPaused = true; StopReading(); }
+                return;
+            }
             if (_transportAttached) { _transport!.Received(n); return; }
             if (_ipc != null) { _ipc.Received(data, n); return; }
             var chunk = new byte[n];
@@ -171,7 +198,7 @@ public sealed partial class Socket
             Buffer(chunk, length);
             if (_flowing == true) ScheduleFlow();
         }
-        if (_readBufferLength >= _hwm) StopReading();
+        if (_readBufferLength >= _readHwm) StopReading();
     }
 
     private void Buffer(object chunk, int length)

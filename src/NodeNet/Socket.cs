@@ -17,7 +17,8 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     private readonly EventLoop _loop;
     private UvStream? _handle;
     private bool _isPipe;
-    private readonly int _hwm;
+    private readonly int _hwm;      // writable high-water mark
+    private readonly int _readHwm;  // readable high-water mark
 
     private bool _destroyed;
     private bool _closed; // 'close' was emitted
@@ -28,6 +29,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
 
     private bool? _pendingRef; // ref/unref before a handle exists, applied at connect
     private bool _noDelay;
+    private readonly Net.BlockList? _blockList;
     private bool _keepAlive;
     private uint _keepAliveDelaySeconds;
 
@@ -47,7 +49,28 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         _loop = loop;
         AllowHalfOpen = options.AllowHalfOpen;
         _wantsIpc = options.Ipc;
-        _hwm = options.HighWaterMark is { } h && h >= 0 ? h : DefaultHighWaterMark;
+        // As Node's streams: highWaterMark, when given, wins over readableHighWaterMark / writableHighWaterMark.
+        _hwm = HighWaterMark(options.HighWaterMark ?? options.WritableHighWaterMark);
+        _readHwm = HighWaterMark(options.HighWaterMark ?? options.ReadableHighWaterMark);
+        CaptureRejectionsOption = options.CaptureRejections;
+        if (options.TypeOfService is { } tos)
+        {
+            if (tos is < 0 or > 255) throw NodeErrors.OutOfRange("options.typeOfService", ">= 0 && <= 255", (double)tos);
+            _typeOfService = tos;
+        }
+        if (options.OnRead is { } onRead)
+        {
+            if (onRead.Buffer == null && onRead.BufferFactory == null) throw NodeErrors.InvalidArgValue("options.onread", onRead, "must have a buffer");
+            ArgumentNullException.ThrowIfNull(onRead.Callback, "options.onread.callback");
+            _onRead = onRead;
+        }
+        _noDelay = options.NoDelay;
+        _blockList = options.BlockList;
+        if (options.KeepAlive)
+        {
+            _keepAlive = true;
+            _keepAliveDelaySeconds = options.KeepAliveInitialDelay > 0 ? (uint)Math.Min(options.KeepAliveInitialDelay / 1000, uint.MaxValue) : 0;
+        }
         if (options.Fd is { } fd) handle = AdoptFd(fd, options);
         if (options.Signal.CanBeCanceled)
         {
@@ -60,6 +83,8 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (pauseOnConnect) { _flowing = false; return; }
         if (options.Readable) StartReading();
     }
+
+    private static int HighWaterMark(int? value) => value is { } v && v >= 0 ? v : DefaultHighWaterMark;
 
     /// <summary>The accepting server, or null for a client socket.</summary>
     public Server? Server { get { VerifyLoopThread(); return _server; } internal set => _server = value; }

@@ -17,6 +17,9 @@ internal static class NodeErrors
     public static NodeNetArgumentOutOfRangeException OutOfRange(string name, string range, object? value) =>
         new("ERR_OUT_OF_RANGE", $"The value of \"{name}\" is out of range. It must be {range}. Received {Inspect(value)}", name);
 
+    public static NodeNetArgumentOutOfRangeException InvalidAddressFamily(int family, string? host, int? port) =>
+        new("ERR_INVALID_ADDRESS_FAMILY", $"Invalid address family: {family} {host ?? "undefined"}:{(port is { } p ? p.ToString(CultureInfo.InvariantCulture) : "undefined")}", "family", port);
+
     public static NodeNetArgumentException MissingArgs(params string[] names) =>
         new("ERR_MISSING_ARGS", $"The {string.Join(" or ", names.Select(n => $"\"{n}\""))} argument must be specified", names[0]);
 
@@ -117,10 +120,10 @@ internal static class NodeErrors
                 break;
             case ConnectOptions o:
                 Add("port", o.Port); Add("host", o.Host); Add("path", o.Path); Add("localAddress", o.LocalAddress);
-                Add("localPort", o.LocalPort); Add("family", o.Family, 0); Add("noDelay", o.NoDelay, false);
+                Add("localPort", o.LocalPort); Add("family", o.Family, 0); Add("hints", o.Hints, 0); Add("noDelay", o.NoDelay, false);
                 Add("keepAlive", o.KeepAlive, false); Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0);
-                Add("timeout", o.Timeout); Add("autoSelectFamily", o.AutoSelectFamily, true);
-                Add("autoSelectFamilyAttemptTimeout", o.AutoSelectFamilyAttemptTimeout, 250); Add("allowHalfOpen", o.AllowHalfOpen, false);
+                Add("timeout", o.Timeout); Add("autoSelectFamily", o.AutoSelectFamily);
+                Add("autoSelectFamilyAttemptTimeout", o.AutoSelectFamilyAttemptTimeout); Add("allowHalfOpen", o.AllowHalfOpen, false);
                 Add("ipc", o.Ipc, false);
                 break;
             case ServerOptions o:

@@ -34,8 +34,8 @@ public sealed class NodeNetArgumentOutOfRangeException : ArgumentOutOfRangeExcep
 {
     private readonly NodeErrorInfo _info;
     private readonly string _message;
-    internal NodeNetArgumentOutOfRangeException(string code, string message, string? paramName)
-        : base(paramName, message) { _info = new NodeErrorInfo(code, "RangeError"); _message = message; }
+    internal NodeNetArgumentOutOfRangeException(string code, string message, string? paramName, int? port = null)
+        : base(paramName, message) { _info = new NodeErrorInfo(code, "RangeError", Port: port); _message = message; }
     /// <inheritdoc />
     public override string Message => _message;
     /// <inheritdoc />
@@ -47,7 +47,7 @@ public sealed class NodeNetArgumentOutOfRangeException : ArgumentOutOfRangeExcep
     /// <inheritdoc />
     public string? Address => null;
     /// <inheritdoc />
-    public int? Port => null;
+    public int? Port => _info.Port;
     /// <inheritdoc />
     public string Name => _info.Name;
     /// <inheritdoc />

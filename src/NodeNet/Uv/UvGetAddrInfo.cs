@@ -17,8 +17,9 @@ internal sealed unsafe class UvGetAddrInfo
 
     private UvGetAddrInfo(UvLoop loop, Action<int, List<Result>> done) { _loop = loop; _done = done; }
 
-    /// <summary>Starts a lookup; <paramref name="done"/> gets (status, addresses in resolver order). family is 0, 4 or 6.</summary>
-    public static int Start(UvLoop loop, string host, int family, bool addrConfig, Action<int, List<Result>> done)
+    /// <summary>Starts a lookup; <paramref name="done"/> gets (status, addresses in resolver order). family is 0, 4 or 6;
+    /// flags are getaddrinfo's (<see cref="DnsHints"/>).</summary>
+    public static int Start(UvLoop loop, string host, int family, int flags, Action<int, List<Result>> done)
     {
         var op = new UvGetAddrInfo(loop, done);
         op._req = (nint)NativeMemory.AllocZeroed(Native.Uv.uv_req_size(UvReqType.GetAddrInfo));
@@ -28,7 +29,7 @@ internal sealed unsafe class UvGetAddrInfo
         {
             Family = family == 4 ? SockAddr.AfInet : family == 6 ? SockAddr.AfInet6 : 0,
             SockType = 1, // SOCK_STREAM, as dns.lookup asks
-            Flags = addrConfig ? AddrConfigFlag : 0,
+            Flags = flags,
         };
         byte[] name = UvPipe.Utf8Z(host);
         int rc;
@@ -38,9 +39,6 @@ internal sealed unsafe class UvGetAddrInfo
         loop.LiveGCHandles++;
         return 0;
     }
-
-    // AI_ADDRCONFIG: 0x20 on glibc (Node passes dns.ADDRCONFIG, observed as hints:32), 0x400 on BSD/macOS.
-    private static readonly int AddrConfigFlag = OperatingSystem.IsLinux() ? 0x20 : OperatingSystem.IsWindows() ? 0x400 : 0x400;
 
     private void Free()
     {

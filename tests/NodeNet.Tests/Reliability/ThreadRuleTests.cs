@@ -11,7 +11,7 @@ public class ThreadRuleTests
     private static readonly HashSet<string> ThreadSafe =
     [
         "AsPipe", "AsStream", "GetAsyncEnumerator", "DisposeAsync", "Dispose", "Abort", "get_Completion",
-        "get_AllowHalfOpen@Socket", "get_WritableHighWaterMark", "get_Loop",
+        "get_AllowHalfOpen@Socket", "get_WritableHighWaterMark", "get_ReadableHighWaterMark", "get_Loop",
         "GetType", "ToString", "Equals", "GetHashCode",
     ];
 
@@ -101,6 +101,9 @@ public class ThreadRuleTests
         if (t == typeof(Action<Exception?>)) return (Action<Exception?>)(_ => { });
         if (t == typeof(Action<Exception?, int>)) return (Action<Exception?, int>)((_, _) => { });
         if (t == typeof(Action<Exception>)) return (Action<Exception>)(_ => { });
+        if (t == typeof(Func<Task>)) return (Func<Task>)(() => Task.CompletedTask);
+        if (t == typeof(Func<object, Task>)) return (Func<object, Task>)(_ => Task.CompletedTask);
+        if (t == typeof(Func<object, object, Task>)) return (Func<object, object, Task>)((_, _) => Task.CompletedTask);
         if (t == typeof(Action<ReadOnlyMemory<byte>>)) return (Action<ReadOnlyMemory<byte>>)(_ => { });
         if (t == typeof(Action<SocketCloseInfo>)) return (Action<SocketCloseInfo>)(_ => { });
         if (t == typeof(Action<Socket>)) return (Action<Socket>)(_ => { });

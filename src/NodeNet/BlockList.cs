@@ -1,0 +1,130 @@
+using System.Net;
+
+namespace NodeNet;
+
+public static partial class Net
+{
+    /// <summary>
+    /// net.BlockList: rules that block addresses, ranges and subnets, checked with <see cref="Check(string, string)"/>. As in
+    /// Node an IPv4 address and its IPv4-mapped IPv6 form (::ffff:a.b.c.d) are the same address for every rule, and the
+    /// newest rule is listed first. Thread-safe: a server on several loops checks it from each of them.
+    /// Give it to <see cref="ServerOptions.BlockList"/> or <see cref="SocketOptions.BlockList"/> to filter connections.
+    /// </summary>
+    public sealed class BlockList
+    {
+        private readonly object _gate = new();
+        private Rule[] _rules = []; // newest first; replaced, never changed, so Check reads it without the lock
+
+        private readonly record struct Rule(UInt128 Low, UInt128 High, string Text);
+
+        /// <summary>blockList.addAddress(address[, family]).</summary>
+        /// <exception cref="NodeNetArgumentException">ERR_INVALID_ADDRESS, ERR_INVALID_ARG_VALUE (family), ERR_INVALID_ARG_TYPE.</exception>
+        public void AddAddress(string address, string family = "ipv4") => AddAddress(Parse(address, family, "address"));
+
+        /// <inheritdoc cref="AddAddress(string, string)"/>
+        public void AddAddress(SocketAddress address)
+        {
+            ArgumentNullException.ThrowIfNull(address);
+            var key = Key(address.Ip);
+            Add(new Rule(key, key, $"Address: {Label(address)} {address.Address}"));
+        }
+
+        /// <summary>blockList.addRange(start, end[, family]): every address from start to end, both included.</summary>
+        /// <exception cref="NodeNetArgumentException">ERR_INVALID_ARG_VALUE when start comes after end.</exception>
+        public void AddRange(string start, string end, string family = "ipv4") =>
+            AddRange(Parse(start, family, "start"), Parse(end, family, "end"));
+
+        /// <inheritdoc cref="AddRange(string, string, string)"/>
+        public void AddRange(SocketAddress start, SocketAddress end)
+        {
+            ArgumentNullException.ThrowIfNull(start);
+            ArgumentNullException.ThrowIfNull(end);
+            if (start.Family != end.Family) throw SocketAddress.InvalidAddress();
+            UInt128 low = Key(start.Ip), high = Key(end.Ip);
+            if (low > high) throw NodeErrors.InvalidArgValue("start", start, "must come before end");
+            Add(new Rule(low, high, $"Range: {Label(start)} {start.Address}-{end.Address}"));
+        }
+
+        /// <summary>blockList.addSubnet(net, prefix[, family]): the prefix is 0–32 for IPv4, 0–128 for IPv6.</summary>
+        /// <exception cref="NodeNetArgumentOutOfRangeException">ERR_OUT_OF_RANGE for the prefix.</exception>
+        public void AddSubnet(string network, int prefix, string family = "ipv4")
+        {
+            string fam = SocketAddress.ParseFamily(family, "options.family");
+            CheckPrefix(prefix, fam);
+            AddSubnet(Parse(network, fam, "network"), prefix);
+        }
+
+        /// <inheritdoc cref="AddSubnet(string, int, string)"/>
+        public void AddSubnet(SocketAddress network, int prefix)
+        {
+            ArgumentNullException.ThrowIfNull(network);
+            CheckPrefix(prefix, network.Family);
+            int bits = network.Family == "ipv4" ? 96 + prefix : prefix; // an IPv4 subnet within the v4-mapped space
+            UInt128 mask = bits == 0 ? UInt128.Zero : UInt128.MaxValue << (128 - bits);
+            UInt128 low = Key(network.Ip) & mask;
+            Add(new Rule(low, low | ~mask, $"Subnet: {Label(network)} {network.Address}/{prefix}"));
+        }
+
+        /// <summary>blockList.check(address[, family]): true if a rule blocks it. An address that is not one of
+        /// <paramref name="family"/> (or not an address at all) is not blocked, as in Node.</summary>
+        public bool Check(string address, string family = "ipv4")
+        {
+            if (address is null) throw NodeErrors.InvalidArgType("address", "of type string", null);
+            string fam = family?.ToLowerInvariant() ?? "";
+            if (fam is not ("ipv4" or "ipv6")) return false;
+            return SocketAddress.ParseAddress(address, fam) is { } ip && Check(ip);
+        }
+
+        /// <inheritdoc cref="Check(string, string)"/>
+        public bool Check(SocketAddress address)
+        {
+            ArgumentNullException.ThrowIfNull(address);
+            return Check(address.Ip);
+        }
+
+        /// <summary>Whether a rule blocks <paramref name="address"/> (.NET's type).</summary>
+        public bool Check(IPAddress address)
+        {
+            ArgumentNullException.ThrowIfNull(address);
+            var key = Key(address);
+            foreach (var rule in Volatile.Read(ref _rules))
+                if (key >= rule.Low && key <= rule.High) return true;
+            return false;
+        }
+
+        /// <summary>BlockList.isBlockList(value) (Node 22.13+).</summary>
+        public static bool IsBlockList(object? value) => value is BlockList;
+
+        /// <summary>blockList.rules: each rule as Node describes it ("Address: IPv4 1.2.3.4", "Range: …", "Subnet: …"),
+        /// newest first.</summary>
+        public IReadOnlyList<string> Rules => Volatile.Read(ref _rules).Select(r => r.Text).ToArray();
+
+        private void Add(Rule rule)
+        {
+            lock (_gate) Volatile.Write(ref _rules, [rule, .. _rules]);
+        }
+
+        private static SocketAddress Parse(string address, string family, string name)
+        {
+            if (address is null) throw NodeErrors.InvalidArgType(name, "of type string", null);
+            return new SocketAddress(new SocketAddressOptions { Address = address, Family = family });
+        }
+
+        private static void CheckPrefix(int prefix, string family)
+        {
+            int max = family == "ipv4" ? 32 : 128;
+            if (prefix < 0 || prefix > max) throw NodeErrors.OutOfRange("prefix", $">= 0 && <= {max}", (double)prefix);
+        }
+
+        private static string Label(SocketAddress a) => a.Family == "ipv4" ? "IPv4" : "IPv6";
+
+        /// <summary>The address as a 128-bit number, IPv4 as its v4-mapped IPv6 form.</summary>
+        private static UInt128 Key(IPAddress address)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            if (!address.MapToIPv6().TryWriteBytes(bytes, out _)) throw SocketAddress.InvalidAddress();
+            return new UInt128(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes),
+                System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using Xunit;
+
+namespace NodeNet.Tests.NetParity;
+
+/// <summary>Members Node added after 20 (blockList on servers and sockets, typeOfService), which node 20 cannot be
+/// compared with.</summary>
+public class NewerThanNode20Tests
+{
+    private static readonly TimeSpan Deadline = LoopHelpers.Deadline;
+
+    [Fact]
+    public async Task A_server_blockList_closes_blocked_peers_at_accept_with_no_event()
+    {
+        var blocked = new Net.BlockList();
+        blocked.AddAddress("127.0.0.2");
+        await using var loop = EventLoop.StartHosted();
+        var events = new List<string>();
+        var server = loop.CreateServer(new ServerOptions { BlockList = blocked, Loops = 2 });
+        await loop.InvokeAsync(() =>
+        {
+            server.Connection += s => { lock (events) events.Add("connection " + s.RemoteAddress); s.End(); };
+            server.Dropped += _ => { lock (events) events.Add("drop"); };
+        });
+        int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
+        // From 127.0.0.2 (blocked): accepted by the kernel, closed at once by the server.
+        var fromBlocked = await loop.ConnectAsync(new ConnectOptions { Port = port, Host = "127.0.0.1", LocalAddress = "127.0.0.2" }).WaitAsync(Deadline);
+        var reason = (await fromBlocked.Completion.WaitAsync(Deadline)).Reason;
+        Assert.Contains(reason, new[] { SocketCloseReason.PeerEnded, SocketCloseReason.PeerReset });
+        // From 127.0.0.1: served.
+        var allowed = await loop.ConnectAsync(new ConnectOptions { Port = port, Host = "127.0.0.1" }).WaitAsync(Deadline);
+        await allowed.Completion.WaitAsync(Deadline);
+        await server.DisposeAsync();
+        lock (events) Assert.Equal(["connection 127.0.0.1"], events);
+    }
+
+    [Fact]
+    public async Task A_socket_blockList_refuses_to_connect_with_ERR_IP_BLOCKED()
+    {
+        var blocked = new Net.BlockList();
+        blocked.AddSubnet("127.0.0.0", 8);
+        await using var loop = EventLoop.StartHosted();
+        var (server, port) = await LoopHelpers.EchoServer(loop);
+        var refused = await Assert.ThrowsAnyAsync<IOException>(() =>
+            loop.ConnectAsync(new ConnectOptions { Port = port, Host = "127.0.0.1", BlockList = blocked }).WaitAsync(Deadline));
+        Assert.Equal("ERR_IP_BLOCKED", ((INodeError)refused).Code);
+        Assert.Equal("IP(127.0.0.1) is blocked by net.BlockList", refused.Message);
+        Assert.True(blocked.Check(IPAddress.Parse("127.1.2.3")));
+        await server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Type_of_service_is_set_before_and_after_connecting()
+    {
+        if (OperatingSystem.IsWindows()) return; // Windows does not let applications set it: ENOTSUP (checked under Wine)
+        await using var loop = EventLoop.StartHosted();
+        var (server, port) = await LoopHelpers.EchoServer(loop);
+        var client = await loop.ConnectAsync(new ConnectOptions { Port = port, Host = "127.0.0.1", TypeOfService = 0x10 }).WaitAsync(Deadline);
+        Assert.Equal(0x10, await loop.InvokeAsync(client.GetTypeOfService));
+        Assert.Equal(0x28, await loop.InvokeAsync(() => client.SetTypeOfService(0x28).GetTypeOfService()));
+        var range = await Assert.ThrowsAsync<NodeNetArgumentOutOfRangeException>(() => loop.InvokeAsync(() => client.SetTypeOfService(256)));
+        Assert.Equal("The value of \"tos\" is out of range. It must be >= 0 && <= 255. Received 256", range.Message);
+        var unconnected = loop.CreateSocket();
+        Assert.Equal(7, await loop.InvokeAsync(() => unconnected.SetTypeOfService(7).GetTypeOfService()));
+        await server.DisposeAsync();
+    }
+
+    [Fact]
+    public void SocketAddress_Parse_and_BlockList_IsBlockList()
+    {
+        var v4 = Net.SocketAddress.Parse("1.2.3.4:80")!;
+        Assert.Equal(("1.2.3.4", "ipv4", 80), (v4.Address, v4.Family, v4.Port));
+        var v6 = Net.SocketAddress.Parse("[::1]:8124")!;
+        Assert.Equal(("::1", "ipv6", 8124), (v6.Address, v6.Family, v6.Port));
+        Assert.Equal(0, Net.SocketAddress.Parse("::1")!.Port);
+        Assert.Equal(0, Net.SocketAddress.Parse("10.0.0.1")!.Port);
+        foreach (string bad in new[] { "", "nope", "1.2.3.4:", "1.2.3.4:70000", "[::1", "[::1]x", "1.2.3.256:1", "host:80" })
+            Assert.Null(Net.SocketAddress.Parse(bad));
+        Assert.True(Net.BlockList.IsBlockList(new Net.BlockList()));
+        Assert.False(Net.BlockList.IsBlockList("not one"));
+        Assert.Equal(new IPEndPoint(IPAddress.IPv6Loopback, 8124), v6.ToEndPoint());
+    }
+}

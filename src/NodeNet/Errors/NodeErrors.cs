@@ -124,17 +124,23 @@ internal static class NodeErrors
                 Add("keepAlive", o.KeepAlive, false); Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0);
                 Add("timeout", o.Timeout); Add("autoSelectFamily", o.AutoSelectFamily);
                 Add("autoSelectFamilyAttemptTimeout", o.AutoSelectFamilyAttemptTimeout); Add("allowHalfOpen", o.AllowHalfOpen, false);
-                Add("ipc", o.Ipc, false);
+                Add("ipc", o.Ipc, false); Add("highWaterMark", o.HighWaterMark); Add("readableHighWaterMark", o.ReadableHighWaterMark);
+                Add("writableHighWaterMark", o.WritableHighWaterMark); Add("typeOfService", o.TypeOfService);
+                Add("captureRejections", o.CaptureRejections);
                 break;
             case ServerOptions o:
                 Add("allowHalfOpen", o.AllowHalfOpen, false); Add("pauseOnConnect", o.PauseOnConnect, false);
                 Add("noDelay", o.NoDelay, false); Add("keepAlive", o.KeepAlive, false);
                 Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0); Add("highWaterMark", o.HighWaterMark);
                 Add("ipc", o.Ipc, false); Add("loops", o.Loops, 1); Add("loopMode", o.LoopMode, LoopMode.Pass); Add("distribution", o.Distribution, LoopDistribution.RoundRobin);
+                Add("captureRejections", o.CaptureRejections);
                 break;
             case SocketOptions o:
                 Add("allowHalfOpen", o.AllowHalfOpen, false); Add("fd", o.Fd); Add("readable", o.Readable, true);
                 Add("writable", o.Writable, true); Add("highWaterMark", o.HighWaterMark); Add("ipc", o.Ipc, false);
+                Add("readableHighWaterMark", o.ReadableHighWaterMark); Add("writableHighWaterMark", o.WritableHighWaterMark);
+                Add("noDelay", o.NoDelay, false); Add("keepAlive", o.KeepAlive, false); Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0);
+                Add("typeOfService", o.TypeOfService); Add("captureRejections", o.CaptureRejections);
                 break;
         }
         return parts.Count == 0 ? "{}" : "{ " + string.Join(", ", parts) + " }";

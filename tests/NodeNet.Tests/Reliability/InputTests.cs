@@ -89,6 +89,7 @@ public class InputTests
                 object value = p.PropertyType.IsEnum ? Enum.GetValues(p.PropertyType).GetValue(1)!
                     : p.PropertyType == typeof(string) ? "v"
                     : p.PropertyType == typeof(bool) ? !(bool)p.GetValue(options)!
+                    : p.PropertyType == typeof(bool?) ? true
                     : p.PropertyType == typeof(double) || p.PropertyType == typeof(double?) ? (object)7.5
                     : (object)7;
                 p.SetValue(options, value);

@@ -8,23 +8,30 @@ namespace NodeNet;
 /// <summary>
 /// Memory for the pipe path: blocks on the pinned object heap, so libuv can read into and write from
 /// them by pointer with no pinning per operation. Blocks return to the pool when the pipe releases them
-/// (from any thread).
+/// (from any thread); a pipe with nothing buffered holds none.
 /// </summary>
 internal sealed class PinnedBlockPool : MemoryPool<byte>
 {
-    public const int BlockSize = 32 * 1024;
+    /// <summary>The block sizes, small to large: a pipe asks for one by size hint (GetMemory).</summary>
+    public const int SmallBlock = 32 * 1024, LargeBlock = 512 * 1024;
 
+    /// <summary>Both pipes of every socket share it: small blocks for messages, large ones for reads that follow a read
+    /// that filled its block (a busy stream then takes what the kernel holds in few read calls: each syscall, not each
+    /// byte, is what streaming pays for on loopback).</summary>
     public static readonly PinnedBlockPool Instance = new();
 
-    private readonly ConcurrentQueue<Block> _free = new();
+    private readonly ConcurrentQueue<Block> _small = new(), _large = new();
 
-    public override int MaxBufferSize => BlockSize;
+    public override int MaxBufferSize => LargeBlock;
 
     public override IMemoryOwner<byte> Rent(int minBufferSize = -1)
     {
-        if (minBufferSize > BlockSize) return new Block(this, minBufferSize, pooled: false);
-        return _free.TryDequeue(out var block) ? block.Reuse() : new Block(this, BlockSize, pooled: true);
+        if (minBufferSize > LargeBlock) return new Block(this, minBufferSize, pooled: false);
+        var free = minBufferSize > SmallBlock ? _large : _small;
+        return free.TryDequeue(out var block) ? block.Reuse() : new Block(this, minBufferSize > SmallBlock ? LargeBlock : SmallBlock, pooled: true);
     }
+
+    private void Return(Block block) => (block.Length > SmallBlock ? _large : _small).Enqueue(block);
 
     protected override void Dispose(bool disposing) { }
 
@@ -52,6 +59,8 @@ internal sealed class PinnedBlockPool : MemoryPool<byte>
 
         public readonly byte* Address;
 
+        public int Length => _array.Length;
+
         public Block Reuse() { _rented = true; return this; }
 
         public override Span<byte> GetSpan() => _array;
@@ -66,7 +75,7 @@ internal sealed class PinnedBlockPool : MemoryPool<byte>
         {
             if (!_rented) return;
             _rented = false;
-            if (_pooled) _pool._free.Enqueue(this);
+            if (_pooled) _pool.Return(this);
         }
     }
 }

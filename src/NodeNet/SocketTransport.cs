@@ -14,7 +14,7 @@ namespace NodeNet;
 /// </summary>
 internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
 {
-    private const int ReadSize = PinnedBlockPool.BlockSize;
+
 
     private readonly Socket _socket;
     private readonly EventLoop _loop;
@@ -24,6 +24,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     private int _outputRequested;
 
     private Memory<byte> _readMemory;
+    private bool _lastReadFilled;
     private bool _inputPaused;
     private bool _inputDone;
     private readonly Action _onInputFlushed;
@@ -46,7 +47,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         _loop = loop;
         _input = new Pipe(new PipeOptions(PinnedBlockPool.Instance, readerScheduler: applicationScheduler,
             writerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024,
-            minimumSegmentSize: ReadSize, useSynchronizationContext: false));
+            minimumSegmentSize: PinnedBlockPool.SmallBlock, useSynchronizationContext: false));
         _output = new Pipe(new PipeOptions(PinnedBlockPool.Instance, readerScheduler: PipeScheduler.Inline,
             writerScheduler: applicationScheduler, pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024,
             useSynchronizationContext: false));
@@ -91,7 +92,8 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     public byte* Alloc(out int length)
     {
         if (_inputDone) { length = 0; return null; }
-        _readMemory = _input.Writer.GetMemory(ReadSize);
+        // A read that filled its block says more is waiting: ask for a large block next; otherwise a small one.
+        _readMemory = _input.Writer.GetMemory(_lastReadFilled ? PinnedBlockPool.LargeBlock : PinnedBlockPool.SmallBlock);
         byte* p = PinnedBlockPool.Pointer(_readMemory);
         if (p == null) throw new InvalidOperationException("pipe memory did not come from the pinned pool");
         length = _readMemory.Length;
@@ -102,6 +104,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     public void Received(int n)
     {
         if (_inputDone) return; // read into the shared buffer after input ended (see Alloc)
+        _lastReadFilled = n == _readMemory.Length;
         _input.Writer.Advance(n);
         var flush = _input.Writer.FlushAsync();
         if (!flush.IsCompleted)

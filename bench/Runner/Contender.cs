@@ -2,22 +2,19 @@ using System.Diagnostics;
 
 namespace Bench;
 
-/// <summary>One echo server implementation: how to start it on a port or a socket path.</summary>
-internal sealed record Contender(string Name, string File, string[] Args)
+/// <summary>One echo server implementation: how to start it on a port or a socket path, and with which runtime settings
+/// (none: the runtime's defaults, as a user gets them).</summary>
+internal sealed record Contender(string Name, string File, string[] Args, IReadOnlyDictionary<string, string>? Env = null)
 {
+    /// <summary>True for NodeNet's own contenders (the rows compared with node and bun).</summary>
+    public bool IsNodeNet => Name.StartsWith("NodeNet", StringComparison.Ordinal);
+
     public Process Start(string where)
     {
         var psi = new ProcessStartInfo(File) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in Args) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add(where);
-        if (File == "dotnet")
-        {
-            // Every .NET contender alike: workstation GC with a small gen0 budget. Without it the budget follows the
-            // CPU's cache size (tens of MB on server CPUs) and peak RSS measures that setting rather than the server.
-            psi.Environment["DOTNET_gcServer"] = "0";
-            psi.Environment["DOTNET_GCgen0size"] = "0x200000";
-            psi.Environment["DOTNET_GCConserveMemory"] = "5";
-        }
+        if (Env != null) foreach (var (k, v) in Env) psi.Environment[k] = v;
         var p = Process.Start(psi)!;
         p.ErrorDataReceived += (_, _) => { };
         p.BeginErrorReadLine();
@@ -28,6 +25,24 @@ internal sealed record Contender(string Name, string File, string[] Args)
             throw new InvalidOperationException($"{Name} did not start on {where}");
         }
         return p;
+    }
+
+    /// <summary>Resident set now (VmRSS) of a running server's process tree, in KiB.</summary>
+    public static double RssKiB(Process p) => ReadTree(p.Id, "VmRSS:");
+
+    private static double ReadTree(int pid, string field)
+    {
+        double own = double.NaN;
+        try
+        {
+            foreach (var line in System.IO.File.ReadLines($"/proc/{pid}/status"))
+                if (line.StartsWith(field)) own = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+            foreach (string task in System.IO.Directory.GetDirectories($"/proc/{pid}/task"))
+                foreach (string child in System.IO.File.ReadAllText(System.IO.Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    own += ReadTree(int.Parse(child), field);
+        }
+        catch (System.IO.IOException) { }
+        return own;
     }
 
     /// <summary>Peak resident set (VmHWM) of a running server, in MiB: of its whole process tree (node cluster's workers too).</summary>

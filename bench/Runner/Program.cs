@@ -25,10 +25,14 @@ string clusterJs = Path.Combine(root, "bench", "servers", "cluster.mjs");
 Environment.SetEnvironmentVariable("CLUSTER_WORKERS", cores.ToString(CultureInfo.InvariantCulture)); // inherited by node cluster
 string passName = $"NodeNet events ×{cores} pass", reusePortName = $"NodeNet events ×{cores} reuseport", clusterName = $"node cluster ×{cores}";
 
+// Untuned rows run with the runtime's defaults, as users get them; the lean rows add the settings of NodeNet.Lean.props
+// (docs/lean-runtime.md). node, bun and deno run with their defaults.
 var contenders = new List<Contender>
 {
     new("NodeNet events", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "events"]),
     new("NodeNet pipe", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "pipe"]),
+    new("NodeNet events, lean", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "events"], Lean.Environment),
+    new("NodeNet pipe, lean", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "pipe"], Lean.Environment),
     new("node", "node", [echoJs]),
     new("bun", Path.Combine(nodeModules, ".bin", "bun"), [echoJs]),
     new("deno", Path.Combine(nodeModules, ".bin", "deno"), ["run", "-A", "--quiet", echoJs]),
@@ -38,6 +42,7 @@ var contenders = new List<Contender>
     new(clusterName, "node", [clusterJs]),
 };
 string[] multiCore = [passName, reusePortName, clusterName];
+string[] headline = ["NodeNet events", "NodeNet pipe", "NodeNet events, lean", "NodeNet pipe, lean", "node", "bun", "deno", "System.Net.Sockets"];
 var workloads = new List<Workload>
 {
     new("pingpong50", "ping-pong 64 B, 50 connections", "ops/s", "ops_s", false, "--mode", "pingpong", "--conns", "50", "--size", "64"),
@@ -46,15 +51,22 @@ var workloads = new List<Workload>
     new("churn", "connection churn (connect, 64 B round trip, close), 50 at a time from 16 source addresses", "conn/s", "ops_s", false, "--mode", "connrate", "--conns", "50", "--size", "64", "--sources", "16"),
     new("unix50", "ping-pong 64 B over a Unix socket, 50 connections", "ops/s", "ops_s", true, "--mode", "pingpong", "--conns", "50", "--size", "64"),
 };
+Phases.RaiseDescriptorLimit();
+int idleConnections = quick ? 1000 : 10_000;
 
-if (args.Contains("--http-only"))
+// Tail latency at a fixed offered load: half of what node does closed-loop on this machine, the same for everyone.
+double offered = Calibrate();
+var latency = new Workload("latency50", $"ping-pong 64 B, 50 connections, open loop at {offered:N0} messages/s", "µs", "p99_us", false,
+    "--mode", "pingpong", "--conns", "50", "--size", "64", "--rate", offered.ToString("F0", CultureInfo.InvariantCulture));
+Console.WriteLine($"offered load for tail latency: {offered:N0} messages/s (half of node's closed-loop ping-pong)");
+
+double Calibrate()
 {
-    var only = new HttpBench(Dll("samples/AspNetCore", "AspNetCore"), rounds, seconds);
-    bool ok = only.Run(line => Console.WriteLine($"[http] {line}"));
-    string report = $"# NodeNet HTTP benchmark\n\n{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {rounds} round(s) × {seconds} s · medians\n\n{only.Markdown()}";
-    Console.WriteLine(report);
-    File.WriteAllText(Path.Combine(root, "bench", "results", quick ? "http-quick.md" : "http.md"), report);
-    return ok ? 0 : 1;
+    var node = contenders.Single(c => c.Name == "node");
+    int port = FreePort();
+    var p = node.Start(port.ToString(CultureInfo.InvariantCulture));
+    try { return Math.Round(Workload.Run(netload, port.ToString(CultureInfo.InvariantCulture), false, workloads[0].NetloadArgs, Math.Max(2, seconds)).GetValueOrDefault("ops_s") / 2, -2); }
+    finally { Contender.Stop(p); }
 }
 
 var evenness = new Dictionary<string, List<double>>();
@@ -91,6 +103,7 @@ for (int round = 0; round < rounds; round++)
                 var r = Workload.Run(netload, port.ToString(CultureInfo.InvariantCulture), false, w.NetloadArgs, seconds);
                 Record(c, w, r);
             }
+            if (headline.Contains(c.Name)) RecordLatency(c, Workload.Run(netload, port.ToString(CultureInfo.InvariantCulture), false, latency.NetloadArgs, seconds));
             Add(c.Name, "rss", Contender.PeakRssMiB(tcpServer));
             if (multiCore.Contains(c.Name) && round == 0)
             {
@@ -102,6 +115,17 @@ for (int round = 0; round < rounds; round++)
             unixServer = c.Start(path);
             if (round == 0) CheckEcho(c, path);
             foreach (var w in workloads.Where(w => w.Unix)) Record(c, w, Workload.Run(netload, path, true, w.NetloadArgs, seconds));
+            if (headline.Contains(c.Name))
+            {
+                Contender.Stop(unixServer);
+                unixServer = null;
+                var idle = Phases.IdleCost(c, netload, idleConnections, FreePort);
+                Add(c.Name, "idle.bytes", idle.GetValueOrDefault("bytes_per_conn"));
+                Add(c.Name, "idle.echo_ms", idle.GetValueOrDefault("echo_ms"));
+                Add(c.Name, "idle.connected", idle.GetValueOrDefault("connected"));
+                Console.WriteLine($"[{step}/{total} {clock.Elapsed:mm\\:ss}] {c.Name,-20} idle       {idle.GetValueOrDefault("connected"),6:N0} connections: " +
+                    $"{idle.GetValueOrDefault("bytes_per_conn"),8:N0} B each, all echoed in {idle.GetValueOrDefault("echo_ms"):N0} ms{(idle.GetValueOrDefault("errors") > 0 ? $" ({idle["errors"]} errors)" : "")}");
+            }
         }
         catch (Exception e)
         {
@@ -126,6 +150,12 @@ void Record(Contender c, Workload w, Dictionary<string, double> r)
     Add(c.Name, w.Name, value);
     if (w.Name is "pingpong50" or "latency1") { Add(c.Name, w.Name + ".p50", r.GetValueOrDefault("p50_us")); Add(c.Name, w.Name + ".p99", r.GetValueOrDefault("p99_us")); }
     Console.WriteLine($"[{step}/{total} {clock.Elapsed:mm\\:ss}] {c.Name,-20} {w.Name,-11} {value,12:N0} {w.Unit}{(r.GetValueOrDefault("errors") > 0 ? $" ({r["errors"]} errors)" : "")}");
+}
+
+void RecordLatency(Contender c, Dictionary<string, double> r)
+{
+    foreach (string k in new[] { "p50_us", "p99_us", "p999_us", "ops_s" }) Add(c.Name, "latency50." + k, r.GetValueOrDefault(k));
+    Console.WriteLine($"[{step}/{total} {clock.Elapsed:mm\\:ss}] {c.Name,-20} latency50  p50 {r.GetValueOrDefault("p50_us"),7:N0} µs  p99 {r.GetValueOrDefault("p99_us"),7:N0} µs  p99.9 {r.GetValueOrDefault("p999_us"),7:N0} µs at {r.GetValueOrDefault("ops_s"):N0}/s");
 }
 
 void Evenness(Contender c, Process server, int port)
@@ -166,34 +196,70 @@ double Median(string contender, string metric)
 string Ratio(double mine, double theirs, bool lowerIsBetter) =>
     double.IsNaN(mine) || double.IsNaN(theirs) || theirs == 0 || mine == 0 ? "–" : $"{(lowerIsBetter ? theirs / mine : mine / theirs):F2}×";
 
+string Range(string contender, string metric, string format)
+{
+    if (!results[contender].TryGetValue(metric, out var v) || v.Count < 2) return "";
+    return $" ({v.Min().ToString(format, CultureInfo.InvariantCulture)}–{v.Max().ToString(format, CultureInfo.InvariantCulture)})";
+}
+
 var md = new StringBuilder();
 md.AppendLine($"# NodeNet benchmark{(quick ? " (quick smoke run: not a measurement)" : "")}");
 md.AppendLine();
-md.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {rounds} round(s) × {seconds} s per workload, contenders in alternating order · medians · load from `bench/netload.c` (epoll, C) on the same machine.");
+md.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {rounds} round(s) × {seconds} s per workload, contenders in alternating order · medians, (min–max) over the rounds · load from `bench/netload.c` (epoll, C) on the same machine.");
 md.AppendLine();
 md.AppendLine("Machine: " + Machine());
 md.AppendLine();
-md.AppendLine("The .NET contenders (NodeNet and System.Net.Sockets) run with `DOTNET_GCgen0size=0x200000` and `DOTNET_GCConserveMemory=5`; node, bun and deno with their defaults.");
+md.AppendLine("Every contender runs with its runtime's defaults, as users get them — except the rows marked *lean*, which add NodeNet's lean runtime settings " +
+              $"({string.Join(", ", Lean.Environment.Select(kv => $"`{kv.Key}={kv.Value}`"))}; see docs/lean-runtime.md).");
 md.AppendLine();
-md.AppendLine("Ratios are NodeNet's figure over the other runtime's (above 1× is better for NodeNet; for RSS and latency, the inverse, so above 1× still means NodeNet is better).");
+md.AppendLine("Ratios are NodeNet's figure over the other runtime's (above 1× is better for NodeNet; for RSS, memory and latency, the inverse, so above 1× still means NodeNet is better).");
 foreach (var w in workloads.Append(new Workload("rss", "peak RSS of the server under the TCP workloads", "MiB", "", false)))
 {
     bool lower = w.Name == "rss";
     md.AppendLine();
     md.AppendLine($"## {w.Title} ({w.Unit})");
     md.AppendLine();
-    bool latency = w.Name is "pingpong50" or "latency1";
-    md.AppendLine(latency ? "| contender | ops/s | p50 µs | p99 µs | vs node | vs bun |" : $"| contender | {w.Unit} | vs node | vs bun |");
-    md.AppendLine(latency ? "|---|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|");
-    foreach (var c in contenders)
+    bool closedLatency = w.Name is "pingpong50" or "latency1";
+    md.AppendLine(closedLatency ? "| contender | ops/s | p50 µs | p99 µs | vs node | vs bun |" : $"| contender | {w.Unit} | vs node | vs bun |");
+    md.AppendLine(closedLatency ? "|---|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|");
+    foreach (var c in contenders.Where(c => headline.Contains(c.Name)))
     {
         double v = Median(c.Name, w.Name);
-        string vsNode = c.Name.StartsWith("NodeNet") ? Ratio(v, Median("node", w.Name), lower) : "";
-        string vsBun = c.Name.StartsWith("NodeNet") ? Ratio(v, Median("bun", w.Name), lower) : "";
-        md.AppendLine(latency
-            ? $"| {c.Name} | {v:N0} | {Median(c.Name, w.Name + ".p50"):N0} | {Median(c.Name, w.Name + ".p99"):N0} | {vsNode} | {vsBun} |"
-            : $"| {c.Name} | {(lower ? v.ToString("N1", CultureInfo.InvariantCulture) : v.ToString("N0", CultureInfo.InvariantCulture))} | {vsNode} | {vsBun} |");
+        string vsNode = c.IsNodeNet ? Ratio(v, Median("node", w.Name), lower) : "";
+        string vsBun = c.IsNodeNet ? Ratio(v, Median("bun", w.Name), lower) : "";
+        string f = lower ? "N1" : "N0";
+        string cell = $"{v.ToString(f, CultureInfo.InvariantCulture)}{Range(c.Name, w.Name, f)}";
+        md.AppendLine(closedLatency
+            ? $"| {c.Name} | {cell} | {Median(c.Name, w.Name + ".p50"):N0} | {Median(c.Name, w.Name + ".p99"):N0} | {vsNode} | {vsBun} |"
+            : $"| {c.Name} | {cell} | {vsNode} | {vsBun} |");
     }
+}
+md.AppendLine();
+md.AppendLine($"## Tail latency: {latency.Title} (µs, lower is better)");
+md.AppendLine();
+md.AppendLine("Open loop: each connection sends on a fixed schedule and a message's latency counts from when it was due, so a server that stalls is not hidden by the client waiting for it. The offered load is half of node's closed-loop ping-pong, the same for every contender.");
+md.AppendLine();
+md.AppendLine("| contender | p50 | p99 | p99.9 | achieved/s | p99 vs node | p99 vs bun |");
+md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+foreach (var c in contenders.Where(c => headline.Contains(c.Name)))
+{
+    double p99 = Median(c.Name, "latency50.p99_us");
+    md.AppendLine($"| {c.Name} | {Median(c.Name, "latency50.p50_us"):N0} | {p99:N0}{Range(c.Name, "latency50.p99_us", "N0")} | {Median(c.Name, "latency50.p999_us"):N0} | {Median(c.Name, "latency50.ops_s"):N0} | " +
+                  $"{(c.IsNodeNet ? Ratio(p99, Median("node", "latency50.p99_us"), true) : "")} | {(c.IsNodeNet ? Ratio(p99, Median("bun", "latency50.p99_us"), true) : "")} |");
+}
+md.AppendLine();
+md.AppendLine($"## Per-connection cost: {idleConnections:N0} idle connections, then one 64 B message on each");
+md.AppendLine();
+md.AppendLine("The server's resident memory with every connection open and idle, over its own after a warm-up, divided by the connections; then each connection sends one message and the time until every echo arrived.");
+md.AppendLine();
+md.AppendLine("| contender | bytes per idle connection | echo on all (ms) | bytes vs node | bytes vs bun | echo vs node | echo vs bun |");
+md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+foreach (var c in contenders.Where(c => headline.Contains(c.Name)))
+{
+    double bytes = Median(c.Name, "idle.bytes"), ms = Median(c.Name, "idle.echo_ms");
+    md.AppendLine($"| {c.Name} | {bytes:N0}{Range(c.Name, "idle.bytes", "N0")} | {ms:N0}{Range(c.Name, "idle.echo_ms", "N0")} | " +
+                  $"{(c.IsNodeNet ? Ratio(bytes, Median("node", "idle.bytes"), true) : "")} | {(c.IsNodeNet ? Ratio(bytes, Median("bun", "idle.bytes"), true) : "")} | " +
+                  $"{(c.IsNodeNet ? Ratio(ms, Median("node", "idle.echo_ms"), true) : "")} | {(c.IsNodeNet ? Ratio(ms, Median("bun", "idle.echo_ms"), true) : "")} |");
 }
 md.AppendLine();
 md.AppendLine($"## Scaling across cores: one server on {cores} loops, against node cluster with {cores} workers");

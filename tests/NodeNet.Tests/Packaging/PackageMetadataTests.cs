@@ -116,4 +116,27 @@ public class PackageMetadataTests
         Assert.Contains("stopped", output);
         Directory.Delete(Path.GetDirectoryName(app)!, recursive: true);
     }
+
+    [Fact]
+    public void The_lean_runtime_settings_apply_only_when_an_app_asks_for_them()
+    {
+        var (app, env) = PackageFeed.App("LeanConsumer", "", "System.Console.WriteLine(NodeNet.Net.IsIP(\"::1\"));");
+        string Config(params string[] extra)
+        {
+            var (code, output, error) = ProcessRunner.Run("dotnet", ["build", app, "-c", "Release", "-nologo", "-v:q", .. extra],
+                timeoutMs: 240_000, workingDirectory: app, env: env);
+            Assert.True(code == 0, output + error);
+            return File.ReadAllText(Path.Combine(app, "bin", "Release", "net10.0", "LeanConsumer.runtimeconfig.json"));
+        }
+        string plain = Config();
+        Assert.DoesNotContain("System.GC.Concurrent", plain); // a library does not change an app's GC by itself
+        Assert.DoesNotContain("TieredPGO", plain);
+        string lean = Config("-p:NodeNetLeanRuntime=true");
+        Assert.Contains("\"System.GC.Concurrent\": false", lean);
+        Assert.Contains("\"System.GC.Server\": false", lean);
+        Assert.Contains("\"System.Runtime.TieredPGO\": false", lean);
+        string own = Config("-p:NodeNetLeanRuntime=true", "-p:ConcurrentGarbageCollection=true"); // the app's own choice wins
+        Assert.Contains("\"System.GC.Concurrent\": true", own);
+        Directory.Delete(Path.GetDirectoryName(app)!, recursive: true);
+    }
 }

@@ -65,7 +65,7 @@ double Calibrate()
     var node = contenders.Single(c => c.Name == "node");
     int port = FreePort();
     var p = node.Start(port.ToString(CultureInfo.InvariantCulture));
-    try { return Math.Round(Workload.Run(netload, port.ToString(CultureInfo.InvariantCulture), false, workloads[0].NetloadArgs, Math.Max(2, seconds)).GetValueOrDefault("ops_s") / 2, -2); }
+    try { return Math.Round(Workload.Run(netload, port.ToString(CultureInfo.InvariantCulture), false, workloads[0].NetloadArgs, Math.Max(2, seconds)).GetValueOrDefault("ops_s") / 200) * 100; }
     finally { Contender.Stop(p); }
 }
 

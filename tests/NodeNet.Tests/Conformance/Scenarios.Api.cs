@@ -175,7 +175,7 @@ public static partial class Scenarios
                 cb(null, opts.All ? [new("127.0.0.2", 4), new("127.0.0.1", 4)] : [new("127.0.0.1", 4)]);
             };
             Socket? c = null;
-            c = Net.Connect(new ConnectOptions { Port = p, Host = "example.test", Lookup = lookup, AutoSelectFamilyAttemptTimeout = 10 });
+            c = Net.Connect(new ConnectOptions { Port = p, Host = "example.test", Lookup = lookup, AutoSelectFamilyAttemptTimeout = 2000 });
             c.On("connectionAttemptFailed", (Action<string, int, int, Exception>)((a, port, f, e) => t.T("attempt failed", a, ((INodeError)e).Code)));
             c.Once("connect", () => { t.T("connected", c!.RemoteAddress, c.AutoSelectFamilyAttemptedAddresses); c.Destroy(); });
             c.Once("close", () =>

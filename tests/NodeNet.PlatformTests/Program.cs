@@ -6,6 +6,7 @@ bool smoke = args.Contains("--smoke");
 string? abi = Array.IndexOf(args, "--abi") is var a and >= 0 ? args[a + 1] : null;
 string? only = Array.IndexOf(args, "--only") is var o and >= 0 ? args[o + 1] : null;
 string? conformance = Array.IndexOf(args, "--conformance") is var c and >= 0 ? args[c + 1] : null;
+NodeNet.NodeNetLogging.LoggerFactory = new ConsoleErrors();
 var report = new Report();
 Console.WriteLine($"NodeNet platform checks on {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}" +
     (Wine.Version is { } w ? $" (Wine {w})" : "") + $", libuv {NodeNet.EventLoop.LibuvVersion} from {NodeNet.EventLoop.NativeLibraryPath}");

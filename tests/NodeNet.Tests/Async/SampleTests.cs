@@ -27,7 +27,8 @@ public class SampleTests
     [Fact]
     public async Task Chat_relays_lines_between_members_and_stops_on_ctrl_c()
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        var psi = ProcessRunner.WithDefaultSigint("dotnet");
+        psi.RedirectStandardOutput = true;
         psi.ArgumentList.Add(Dll("Chat"));
         psi.ArgumentList.Add("0");
         using var chat = Process.Start(psi)!;

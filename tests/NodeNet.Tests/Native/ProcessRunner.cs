@@ -23,5 +23,17 @@ internal static class ProcessRunner
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>Starts <paramref name="file"/> with SIGINT at its default disposition, for tests that stop it with SIGINT.
+    /// A test host started in the background by a non-interactive shell (<c>./build.sh --target=Test &amp;</c>, nohup) has
+    /// SIGINT ignored, children inherit that, and .NET rightly leaves an ignored-at-start SIGINT ignored; coreutils' env
+    /// resets it and execs, so the process id stays the one the test signals.</summary>
+    public static ProcessStartInfo WithDefaultSigint(string file)
+    {
+        var psi = new ProcessStartInfo("env") { UseShellExecute = false };
+        psi.ArgumentList.Add("--default-signal=INT");
+        psi.ArgumentList.Add(file);
+        return psi;
+    }
+
     public static string CCompiler => Environment.GetEnvironmentVariable("CC") is { Length: > 0 } cc ? cc : "cc";
 }

@@ -47,7 +47,8 @@ public class EchoSampleTests
     public async Task Echo_on_a_socket_path_leaves_no_file_behind(string signal)
     {
         string path = Path.Combine(TestLoop.TempDir(), "echo.sock");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        var psi = ProcessRunner.WithDefaultSigint("dotnet");
+        psi.RedirectStandardOutput = true;
         psi.ArgumentList.Add(EchoDll());
         psi.ArgumentList.Add(path);
         using var server = Process.Start(psi)!;

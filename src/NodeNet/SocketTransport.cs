@@ -27,7 +27,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     private bool _lastReadFilled;
     private bool _inputPaused;
     private bool _inputDone;
-    private readonly Action _onInputFlushed;
+    private Action? _onInputFlushed; // made when the reader first falls behind: most connections never need it
 
     private ValueTask<ReadResult> _pendingRead;
     private readonly Action _onOutputReadable;
@@ -45,20 +45,28 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     {
         _socket = socket;
         _loop = loop;
-        _input = new Pipe(new PipeOptions(PinnedBlockPool.Instance, readerScheduler: applicationScheduler,
-            writerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024,
-            minimumSegmentSize: PinnedBlockPool.SmallBlock, useSynchronizationContext: false));
-        _output = new Pipe(new PipeOptions(PinnedBlockPool.Instance, readerScheduler: PipeScheduler.Inline,
-            writerScheduler: applicationScheduler, pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024,
-            useSynchronizationContext: false));
+        bool inline = applicationScheduler == PipeScheduler.Inline;
+        _input = new Pipe(inline ? InlineInputOptions : InputOptions(applicationScheduler));
+        _output = new Pipe(inline ? InlineOutputOptions : OutputOptions(applicationScheduler));
         // Continuations that already run on the loop thread go on inline; from another thread they are posted.
-        _onInputFlushed = () => { if (_loop.IsLoopThread) ResumeInput(); else _loop.TryPost(static t => ((SocketTransport)t!).ResumeInput(), this); };
         _onOutputReadable = () => { if (_loop.IsLoopThread) OnOutputReadable(); else _loop.TryPost(static t => ((SocketTransport)t!).OnOutputReadable(), this); };
         // A loop that ends closes the socket without telling it; the application's pending reads and writes must still end.
         // Completed on the thread pool: the pipes continue their readers inline, and that must not happen inside teardown.
         _loopEnded = loop.EndedToken.UnsafeRegister(static t =>
             ThreadPool.UnsafeQueueUserWorkItem(static t => ((SocketTransport)t!).OnLoopEnded(), t), this);
     }
+
+    private static PipeOptions InputOptions(PipeScheduler applicationScheduler) => new(PinnedBlockPool.Instance,
+        readerScheduler: applicationScheduler, writerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 256 * 1024,
+        resumeWriterThreshold: 128 * 1024, minimumSegmentSize: PinnedBlockPool.SmallBlock, useSynchronizationContext: false);
+
+    private static PipeOptions OutputOptions(PipeScheduler applicationScheduler) => new(PinnedBlockPool.Instance,
+        readerScheduler: PipeScheduler.Inline, writerScheduler: applicationScheduler, pauseWriterThreshold: 256 * 1024,
+        resumeWriterThreshold: 128 * 1024, useSynchronizationContext: false);
+
+    // The default scheduler's options, shared: PipeOptions is immutable, and an idle connection should not carry two copies.
+    private static readonly PipeOptions InlineInputOptions = InputOptions(PipeScheduler.Inline);
+    private static readonly PipeOptions InlineOutputOptions = OutputOptions(PipeScheduler.Inline);
 
     /// <summary>Thread pool, after the loop is gone (nothing else touches the pipes any more).</summary>
     private void OnLoopEnded()
@@ -112,10 +120,16 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
             // The reader is behind: stop reading from the kernel until it catches up (TCP backpressure).
             _inputPaused = true;
             _socket.StopReadingForTransport();
-            flush.GetAwaiter().UnsafeOnCompleted(_onInputFlushed);
+            flush.GetAwaiter().UnsafeOnCompleted(_onInputFlushed ??= OnInputFlushed);
             return;
         }
         if (flush.Result.IsCompleted) { _inputDone = true; _socket.StopReadingForTransport(); } // the reader completed: nobody wants more
+    }
+
+    private void OnInputFlushed()
+    {
+        if (_loop.IsLoopThread) ResumeInput();
+        else _loop.TryPost(static t => ((SocketTransport)t!).ResumeInput(), this);
     }
 
     private void ResumeInput()

@@ -36,9 +36,16 @@ public class HandoffTests
             Assert.Matches(@"^serving \d+ \d+$", first);
             string port = first.Split(' ')[1];
             // New connections all along (churn), and long ones that stay on A until the load ends (ping-pong).
+            int baseline = Sockets(a.Id);
             using var churn = Start(netload, "--mode", "connrate", "--conns", "20", "--size", "64", "--duration", "4", "--port", port, "--verify");
             using var held = Start(netload, "--mode", "pingpong", "--conns", "20", "--size", "256", "--duration", "4", "--port", port, "--verify");
-            await Task.Delay(1000); // the load runs on A alone for a while: a timeline, not a wait for an event
+            // B starts only once A has accepted the held connections, so the handoff happens under load that A carries.
+            var waited = Stopwatch.StartNew();
+            while (Sockets(a.Id) < baseline + 20)
+            {
+                Assert.True(waited.Elapsed < Deadline, $"A accepted {Sockets(a.Id) - baseline} of the 20 held connections");
+                await Task.Yield();
+            }
             b = Start("dotnet", handoff, "take", control);
             Assert.Equal($"serving {port} {b.Id}", await b.StandardOutput.ReadLineAsync().WaitAsync(Deadline));
             var churned = Proc(await churn.StandardOutput.ReadToEndAsync().WaitAsync(Deadline));
@@ -69,6 +76,15 @@ public class HandoffTests
             if (b != null) { if (!b.HasExited) b.Kill(); b.Dispose(); }
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>The sockets process <paramref name="pid"/> has open (each accepted connection is one).</summary>
+    private static int Sockets(int pid) => new DirectoryInfo($"/proc/{pid}/fd").EnumerateFileSystemInfos().Count(IsSocket);
+
+    private static bool IsSocket(FileSystemInfo fd)
+    {
+        try { return fd.LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true; }
+        catch (IOException) { return false; } // closed since the listing (the churn's connections come and go)
     }
 
     /// <summary>netload's key=value line, numbers only.</summary>

@@ -64,7 +64,9 @@ public class MultiLoopTests
 
         // close() waits for the connections on both loops.
         var closed = server.CloseAsync();
-        await Task.Delay(100);
+        Assert.False(await loop.On(() => server.Listening));
+        // A round trip on every connection passes through both loops after the close reached them; they still serve.
+        foreach (var c in clients) await Echo(c, "served while closing");
         Assert.False(closed.IsCompleted);
         foreach (var c in clients) await c.DisposeAsync();
         await closed.WaitAsync(Deadline);

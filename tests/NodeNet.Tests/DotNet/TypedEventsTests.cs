@@ -218,7 +218,8 @@ public class TypedEventsTests
         var completion = server.Completion;
         var client = await Net.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline);
         var closing = server.CloseAsync();
-        await Task.Delay(50);
+        // Posted after the close: once it has run, so have the close and the ticks it queued (a premature 'close' among them).
+        Assert.False(await loop.On(() => server.Listening));
         Assert.False(completion.IsCompleted); // a connection is still open
         await client.DisposeAsync();
         await completion.WaitAsync(Deadline);

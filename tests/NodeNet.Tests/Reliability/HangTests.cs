@@ -63,15 +63,28 @@ public class HangTests
         var socket = await loop.On(() => new Socket());
         await socket.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline);
         var read = socket.ReadAsync(new byte[10]).AsTask();
-        Task write;
         var big = new byte[1 << 20];
-        do write = socket.WriteAsync(big); while (await Task.WhenAny(write, Task.Delay(100)) == write);
+        var write = await WriteUntilPending(loop, socket);
         await loop.DisposeAsync().AsTask().WaitAsync(Deadline);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => write.WaitAsync(Deadline));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(Deadline));
         // Calls made after the end fault the same way, at once.
         await Assert.ThrowsAsync<ObjectDisposedException>(() => socket.WriteAsync(big).WaitAsync(Deadline));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => socket.ReadAsync(new byte[1]).AsTask().WaitAsync(Deadline));
+    }
+
+    /// <summary>Writes 1 MiB at a time to a peer that never reads until a write stays pending, and returns that write. Pending
+    /// is seen, not guessed from elapsed time: after the write ran on the loop, bytes remain queued (writableLength &gt; 0),
+    /// which only the peer's reading could drain.</summary>
+    private static async Task<Task> WriteUntilPending(EventLoop loop, Socket socket)
+    {
+        var big = new byte[1 << 20];
+        while (true)
+        {
+            var write = socket.WriteAsync(big);
+            if (await loop.On(() => socket.WritableLength) > 0) return write;
+            await write.WaitAsync(Deadline); // a failure here is the test's failure
+        }
     }
 
     /// <summary>Each public async member, called so that it is still pending when the loop ends. The test below checks
@@ -210,16 +223,6 @@ public class HangTests
             return await received.WaitAsync(Deadline);
         }
 
-        /// <summary>Returns once a write stays pending (the peer never reads, so the kernel buffers fill); that write.</summary>
-        public async Task<Task> Blocked()
-        {
-            var big = new byte[1 << 20];
-            while (true)
-            {
-                var write = Client.WriteAsync(big);
-                if (await Task.WhenAny(write, Task.Delay(100)) != write) return write;
-                await write; // a failure here is the test's failure
-            }
-        }
+        public Task<Task> Blocked() => WriteUntilPending(Loop, Client);
     }
 }

@@ -48,14 +48,18 @@ public partial class EventEmitter
         return args.Length > 0 && args[0] is T t ? t : default;
     }
 
+    /// <summary>The loop a Server or Socket belongs to; null for a plain emitter, which any thread may touch.</summary>
+    private protected virtual EventLoop? OwnerLoop => null;
+
     /// <summary>Runs <paramref name="action"/> where this emitter may be touched: at once for a plain emitter, on the loop
     /// thread (posted if need be) for a Server or Socket. False if that loop has ended.</summary>
-    private protected virtual bool RunOnOwner(Action action)
+    private bool RunOnOwner(Action action)
     {
+        if (OwnerLoop is { } loop) return loop.RunOrPost(action);
         action();
         return true;
     }
 
     /// <summary>Cancelled when the loop that owns this emitter ends; none for a plain emitter.</summary>
-    private protected virtual CancellationToken OwnerEnded => default;
+    private CancellationToken OwnerEnded => OwnerLoop?.EndedToken ?? default;
 }

@@ -76,10 +76,16 @@ public partial class EventEmitter
     /// emitter emits 'error'.</summary>
     private protected virtual void OnRejection(Exception error, string eventName, object?[] args) => EmitEvent("error", error);
 
-    /// <summary>Runs <paramref name="action"/> on a later tick of the owner's loop (at once for a plain emitter off any loop).</summary>
-    private protected virtual void Defer(Action action)
+    /// <summary>Runs <paramref name="action"/> on a later tick of the owner's loop (posted there from another thread); a plain
+    /// emitter uses the current loop's, or runs it at once off any loop.</summary>
+    private void Defer(Action action)
     {
-        if (EventLoop.Current is { } loop) loop.NextTick(action);
+        if (OwnerLoop is { } owner)
+        {
+            if (owner.IsLoopThread) owner.NextTick(action);
+            else owner.TryPost(action);
+        }
+        else if (EventLoop.Current is { } loop) loop.NextTick(action);
         else action();
     }
 }

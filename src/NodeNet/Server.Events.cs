@@ -8,8 +8,7 @@ namespace NodeNet;
 public sealed partial class Server
 {
     private protected override EventSignatures BuiltInEvents => ServerEvents.Signatures;
-    private protected override bool RunOnOwner(Action action) => _loop.RunOrPost(action);
-    private protected override CancellationToken OwnerEnded => _loop.EndedToken;
+    private protected override EventLoop OwnerLoop => _loop;
 
     /// <summary>Node's net.Server rejection handler: a 'connection' listener's fault destroys that connection (on its own
     /// loop); any other event's becomes 'error'.</summary>
@@ -18,12 +17,6 @@ public sealed partial class Server
         if (eventName == ServerEvents.Connection && args.Length > 0 && args[0] is Socket socket)
             socket.Loop.RunOrPost(() => { if (!socket.Destroyed) socket.Destroy(error); });
         else EmitEvent("error", error);
-    }
-
-    private protected override void Defer(Action action)
-    {
-        if (_loop.IsLoopThread) _loop.NextTick(action);
-        else _loop.TryPost(action);
     }
 
     /// <summary>'listening': bound and accepting. (Named so as not to clash with the <see cref="Listening"/> property.)</summary>

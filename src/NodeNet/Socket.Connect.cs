@@ -78,7 +78,7 @@ public sealed partial class Socket
         _handle ??= options.Path != null ? new UvPipe(_loop.Uv, ipc: _wantsIpc || options.Ipc) : new UvTcp(_loop.Uv);
         if (!reuse) AttachHandle(_handle);
         _noDelay |= options.NoDelay;
-        if (options.KeepAlive) { _keepAlive = true; _keepAliveDelaySeconds = (uint)Math.Max(0, options.KeepAliveInitialDelay / 1000); }
+        if (options.KeepAlive) { _keepAlive = true; _keepAliveDelaySeconds = KeepAliveSeconds(options.KeepAliveInitialDelay); }
         if (connectListener != null) Once("connect", connectListener);
         Touch();
         // A connect while one is pending joins its generation: both run, as in Node, and libuv refuses the second with

@@ -5,19 +5,12 @@ namespace NodeNet;
 public sealed partial class Socket
 {
     private protected override EventSignatures BuiltInEvents => SocketEvents.Signatures;
-    private protected override bool RunOnOwner(Action action) => _loop.RunOrPost(action);
-    private protected override CancellationToken OwnerEnded => _loop.EndedToken;
+    private protected override EventLoop OwnerLoop => _loop;
 
     /// <summary>Node's stream rejection handler: an async listener's fault destroys the socket with it.</summary>
     private protected override void OnRejection(Exception error, string eventName, object?[] args)
     {
         if (!_destroyed) Destroy(error);
-    }
-
-    private protected override void Defer(Action action)
-    {
-        if (_loop.IsLoopThread) _loop.NextTick(action);
-        else _loop.TryPost(action);
     }
 
     /// <summary>'connect': the connection is established.</summary>

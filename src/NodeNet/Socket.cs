@@ -69,7 +69,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (options.KeepAlive)
         {
             _keepAlive = true;
-            _keepAliveDelaySeconds = options.KeepAliveInitialDelay > 0 ? (uint)Math.Min(options.KeepAliveInitialDelay / 1000, uint.MaxValue) : 0;
+            _keepAliveDelaySeconds = KeepAliveSeconds(options.KeepAliveInitialDelay);
         }
         if (options.Fd is { } fd) handle = AdoptFd(fd, options);
         if (options.Signal.CanBeCanceled)
@@ -371,11 +371,14 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         return this;
     }
 
+    /// <summary>An initial delay in ms as whole seconds (libuv's unit); 0 (the OS default) when not positive.</summary>
+    private static uint KeepAliveSeconds(double initialDelayMs) => initialDelayMs > 0 ? (uint)Math.Min(initialDelayMs / 1000, uint.MaxValue) : 0;
+
     /// <summary>socket.setKeepAlive([enable][, initialDelay ms]): delays below 1000 ms leave the OS default.</summary>
     public Socket SetKeepAlive(bool enable = false, double initialDelay = 0)
     {
         _loop.Uv.VerifyThread();
-        uint seconds = initialDelay > 0 ? (uint)Math.Min(initialDelay / 1000, uint.MaxValue) : 0;
+        uint seconds = KeepAliveSeconds(initialDelay);
         if (_keepAlive == enable && _keepAliveDelaySeconds == seconds) return this;
         _keepAlive = enable;
         _keepAliveDelaySeconds = seconds;

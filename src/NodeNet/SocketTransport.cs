@@ -14,8 +14,6 @@ namespace NodeNet;
 /// </summary>
 internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
 {
-
-
     private readonly Socket _socket;
     private readonly EventLoop _loop;
     private readonly Pipe _input;

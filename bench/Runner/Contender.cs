@@ -30,6 +30,7 @@ internal sealed record Contender(string Name, string File, string[] Args, IReadO
     /// <summary>Resident set now (VmRSS) of a running server's process tree, in KiB.</summary>
     public static double RssKiB(Process p) => ReadTree(p.Id, "VmRSS:");
 
+    /// <summary>A /proc status field in KiB, summed over the process and its descendants.</summary>
     private static double ReadTree(int pid, string field)
     {
         double own = double.NaN;
@@ -41,27 +42,12 @@ internal sealed record Contender(string Name, string File, string[] Args, IReadO
                 foreach (string child in System.IO.File.ReadAllText(System.IO.Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     own += ReadTree(int.Parse(child), field);
         }
-        catch (System.IO.IOException) { }
+        catch (System.IO.IOException) { } // a process that just ended
         return own;
     }
 
     /// <summary>Peak resident set (VmHWM) of a running server, in MiB: of its whole process tree (node cluster's workers too).</summary>
-    public static double PeakRssMiB(Process p) => PeakRssTree(p.Id);
-
-    private static double PeakRssTree(int pid)
-    {
-        double own = double.NaN;
-        try
-        {
-            foreach (var line in System.IO.File.ReadLines($"/proc/{pid}/status"))
-                if (line.StartsWith("VmHWM:")) own = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
-            foreach (string task in System.IO.Directory.GetDirectories($"/proc/{pid}/task"))
-                foreach (string child in System.IO.File.ReadAllText(System.IO.Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    own += PeakRssTree(int.Parse(child));
-        }
-        catch (System.IO.IOException) { } // a process that just ended
-        return own;
-    }
+    public static double PeakRssMiB(Process p) => ReadTree(p.Id, "VmHWM:") / 1024.0;
 
     public static void Stop(Process p)
     {

@@ -17,7 +17,12 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     private readonly Socket _socket;
     private readonly EventLoop _loop;
     private readonly Pipe _input;
-    private readonly Pipe _output;
+    // Made when the application first asks for Output: an idle connection, and one read only through ReadAsync or
+    // AsStream, never needs it (it is the larger part of an idle pipe-view connection's memory).
+    private Pipe? _output;
+    private readonly PipeOptions _outputOptions;
+    private Exception? _outputError;     // what ended the output side, for a pipe made after it ended
+    private int _outputReaderCompleted;  // the output pipe's reader is completed exactly once, from whichever thread
     private bool _outputAttached;
     private int _outputRequested;
 
@@ -28,7 +33,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     private Action? _onInputFlushed; // made when the reader first falls behind: most connections never need it
 
     private ValueTask<ReadResult> _pendingRead;
-    private readonly Action _onOutputReadable;
+    private Action? _onOutputReadable;
     private bool _pumping;
     private bool _writing;
     private SequencePosition _inFlightEnd;
@@ -45,9 +50,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         _loop = loop;
         bool inline = applicationScheduler == PipeScheduler.Inline;
         _input = new Pipe(inline ? InlineInputOptions : InputOptions(applicationScheduler));
-        _output = new Pipe(inline ? InlineOutputOptions : OutputOptions(applicationScheduler));
-        // Continuations that already run on the loop thread go on inline; from another thread they are posted.
-        _onOutputReadable = () => { if (_loop.IsLoopThread) OnOutputReadable(); else _loop.TryPost(static t => ((SocketTransport)t!).OnOutputReadable(), this); };
+        _outputOptions = inline ? InlineOutputOptions : OutputOptions(applicationScheduler);
         // A loop that ends closes the socket without telling it; the application's pending reads and writes must still end.
         // Completed on the thread pool: the pipes continue their readers inline, and that must not happen inside teardown.
         _loopEnded = loop.EndedToken.UnsafeRegister(static t =>
@@ -71,21 +74,55 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     {
         var error = LoopTask.LoopEnded();
         if (!_inputDone) { _inputDone = true; _input.Writer.Complete(error); }
-        if (!_outputDone) { _outputDone = true; _output.Reader.Complete(error); }
+        if (!_outputDone) EndOutput(error);
     }
 
     /// <summary>Loop thread: refuses the transport before it was ever attached (misuse); the socket itself goes on.</summary>
     public void Refuse(Exception error)
     {
         _loopEnded.Dispose();
-        _inputDone = _outputDone = true;
+        _inputDone = true;
         _input.Writer.Complete(error);
-        _output.Reader.Complete(error);
+        EndOutput(error);
     }
 
     public PipeReader Input => _input.Reader;
 
-    public PipeWriter Output => _output.Writer;
+    public PipeWriter Output => (Volatile.Read(ref _output) ?? CreateOutput()).Writer;
+
+    /// <summary>Any thread: makes the output pipe once; the loop then drains it (or ends it, if the output side already ended).</summary>
+    private Pipe CreateOutput()
+    {
+        var created = new Pipe(_outputOptions);
+        var output = Interlocked.CompareExchange(ref _output, created, null) ?? created;
+        if (output != created) return output;
+        // Already over (the socket was destroyed, say): the writer learns it at its first flush. Otherwise the loop
+        // starts draining, and StartOutput also catches an end that raced with this.
+        if (Volatile.Read(ref _outputDone)) CompleteOutputReader(created, Volatile.Read(ref _outputError));
+        else if (!_loop.RunOrPost(StartOutput)) CompleteOutputReader(created, LoopTask.LoopEnded());
+        return output;
+    }
+
+    /// <summary>Loop thread: the output pipe exists now.</summary>
+    private void StartOutput()
+    {
+        if (_outputDone) CompleteOutputReader(_output!, _outputError);
+        else if (_outputAttached) Pump();
+    }
+
+    /// <summary>Loop thread (or the thread pool once the loop is gone): the output side is over; a writer that comes later finds it completed.</summary>
+    private void EndOutput(Exception? error)
+    {
+        _outputError = error;
+        Volatile.Write(ref _outputDone, true);
+        Interlocked.MemoryBarrier(); // this store before the load below, against CreateOutput's store then load
+        if (Volatile.Read(ref _output) is { } output) CompleteOutputReader(output, error);
+    }
+
+    private void CompleteOutputReader(Pipe output, Exception? error)
+    {
+        if (Interlocked.Exchange(ref _outputReaderCompleted, 1) == 0) output.Reader.Complete(error);
+    }
 
     /// <summary>Loop thread: the loop drains <see cref="Output"/> into the socket (AsPipe was called).</summary>
     public bool HasOutput => _outputAttached;
@@ -158,7 +195,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         if (_outputAttached) return;
         _outputAttached = true;
         if (_socket.Destroyed) { OnDestroyed(null); return; }
-        Pump();
+        if (_output != null) Pump();
     }
 
     private void OnOutputReadable()
@@ -178,10 +215,12 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
             ReadResult result;
             try
             {
-                _pendingRead = _output.Reader.ReadAsync();
+                _pendingRead = _output!.Reader.ReadAsync();
                 if (!_pendingRead.IsCompleted)
                 {
                     _pumping = true;
+                    // Continuations that already run on the loop thread go on inline; from another thread they are posted.
+                    _onOutputReadable ??= () => { if (_loop.IsLoopThread) OnOutputReadable(); else _loop.TryPost(static t => ((SocketTransport)t!).OnOutputReadable(), this); };
                     _pendingRead.GetAwaiter().UnsafeOnCompleted(_onOutputReadable);
                     return;
                 }
@@ -196,9 +235,10 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     private bool Process(ReadResult result)
     {
         var buffer = result.Buffer;
+        var output = _output!;
         if (buffer.IsEmpty)
         {
-            _output.Reader.AdvanceTo(buffer.End);
+            output.Reader.AdvanceTo(buffer.End);
             if (result.IsCompleted || result.IsCanceled) { OutputFinished(); return false; }
             return true;
         }
@@ -225,7 +265,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         if (written == total)
         {
             _socket.CountTransportWrite(total);
-            _output.Reader.AdvanceTo(end);
+            output.Reader.AdvanceTo(end);
             if (completesAfter) { OutputFinished(); return false; }
             return true;
         }
@@ -259,7 +299,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
             return;
         }
         _socket.CountTransportWrite(_inFlightBytes);
-        _output.Reader.AdvanceTo(_inFlightEnd);
+        _output!.Reader.AdvanceTo(_inFlightEnd);
         if (_inFlightCompletes) { OutputFinished(); return; }
         Pump();
     }
@@ -268,8 +308,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     private void OutputFinished()
     {
         if (_outputDone) return;
-        _outputDone = true;
-        _output.Reader.Complete();
+        EndOutput(null);
         _socket.EndForTransport();
         RunOutputDone();
     }
@@ -277,8 +316,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     private void FailOutput(Exception? error)
     {
         if (_outputDone) return;
-        _outputDone = true;
-        _output.Reader.Complete(error);
+        EndOutput(error);
         if (error != null) _socket.Destroy(error);
         RunOutputDone();
     }
@@ -291,6 +329,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     {
         if (!_outputAttached || _outputDone) { then(); return; }
         _onOutputDone = then;
+        if (_output == null) { OutputFinished(); return; } // nothing was ever written: FIN at once
         _output.Writer.Complete(); // the pump drains what is left, then sends FIN (OutputFinished)
     }
 
@@ -308,8 +347,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         CompleteInput(error);
         if (_outputAttached && !_outputDone && !_writing)
         {
-            _outputDone = true;
-            _output.Reader.Complete(error);
+            EndOutput(error);
             RunOutputDone();
         }
     }

@@ -9,6 +9,11 @@ internal sealed record Contender(string Name, string File, string[] Args, IReadO
     /// <summary>True for NodeNet's own contenders (the rows compared with node and bun).</summary>
     public bool IsNodeNet => Name.StartsWith("NodeNet", StringComparison.Ordinal);
 
+    /// <summary>The workloads (by name) this contender runs; null: all of them, plus tail latency and idle cost.</summary>
+    public string[]? OnlyWorkloads { get; init; }
+
+    public bool Runs(Workload w) => OnlyWorkloads == null || OnlyWorkloads.Contains(w.Name);
+
     public Process Start(string where)
     {
         var psi = new ProcessStartInfo(File) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -23,6 +23,8 @@ string Dll(string project, string name) => Path.Combine(root, project, "bin", co
 int cores = int.Parse(Arg("--cores") ?? "2", CultureInfo.InvariantCulture);
 string clusterJs = Path.Combine(root, "bench", "servers", "cluster.mjs");
 Environment.SetEnvironmentVariable("CLUSTER_WORKERS", cores.ToString(CultureInfo.InvariantCulture)); // inherited by node cluster
+const string EventsNoDelay = "NodeNet events, noDelay", PipeNoDelay = "NodeNet pipe, noDelay", NodeNoDelay = "node, noDelay";
+string[] NoDelayWorkloads = ["pingpong50", "stream4"];
 string passName = $"NodeNet events ×{cores} pass", reusePortName = $"NodeNet events ×{cores} reuseport", clusterName = $"node cluster ×{cores}";
 
 // Untuned rows run with the runtime's defaults, as users get them; the lean rows add the settings of NodeNet.Lean.props
@@ -40,6 +42,10 @@ var contenders = new List<Contender>
     new(passName, "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), $"events/{cores}/pass"]),
     new(reusePortName, "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), $"events/{cores}/reuseport"]),
     new(clusterName, "node", [clusterJs]),
+    // TCP_NODELAY as bun sets it on every accepted socket: the same socket setting for everyone, on the rows it moves.
+    new(EventsNoDelay, "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "events+nodelay"]) { OnlyWorkloads = NoDelayWorkloads },
+    new(PipeNoDelay, "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "pipe+nodelay"]) { OnlyWorkloads = NoDelayWorkloads },
+    new(NodeNoDelay, "node", [echoJs, "nodelay"]) { OnlyWorkloads = NoDelayWorkloads },
 };
 string[] multiCore = [passName, reusePortName, clusterName];
 string[] headline = ["NodeNet events", "NodeNet pipe", "NodeNet events, lean", "NodeNet pipe, lean", "node", "bun", "deno", "System.Net.Sockets"];
@@ -98,7 +104,7 @@ for (int round = 0; round < rounds; round++)
         {
             tcpServer = c.Start(port.ToString(CultureInfo.InvariantCulture));
             if (round == 0) CheckEcho(c, port.ToString(CultureInfo.InvariantCulture));
-            foreach (var w in workloads.Where(w => !w.Unix))
+            foreach (var w in workloads.Where(w => !w.Unix && c.Runs(w)))
             {
                 var r = Workload.Run(netload, port.ToString(CultureInfo.InvariantCulture), false, w.NetloadArgs, seconds);
                 Record(c, w, r);
@@ -112,6 +118,7 @@ for (int round = 0; round < rounds; round++)
                 tcpServer = c.Start(port.ToString(CultureInfo.InvariantCulture));
                 Evenness(c, tcpServer, port);
             }
+            if (!workloads.Any(w => w.Unix && c.Runs(w))) continue;
             unixServer = c.Start(path);
             if (round == 0) CheckEcho(c, path);
             foreach (var w in workloads.Where(w => w.Unix)) Record(c, w, Workload.Run(netload, path, true, w.NetloadArgs, seconds));
@@ -234,6 +241,22 @@ foreach (var w in workloads.Append(new Workload("rss", "peak RSS of the server u
             : $"| {c.Name} | {cell} | {vsNode} | {vsBun} |");
     }
 }
+md.AppendLine();
+md.AppendLine("## With TCP_NODELAY, as bun sets it");
+md.AppendLine();
+md.AppendLine("bun sets `TCP_NODELAY` on every accepted socket; node and NodeNet leave Nagle's algorithm on unless asked (`noDelay: true`, " +
+              "`ServerOptions.NoDelay`). These rows give node and NodeNet that one setting too, so every server sends with the same socket option. " +
+              "A 64 KiB write is one full loopback segment and a small tail, and with Nagle on the tail waits for the peer's acknowledgement.");
+md.AppendLine();
+md.AppendLine("| workload | contender | figure | vs node, noDelay | vs bun |");
+md.AppendLine("|---|---|---:|---:|---:|");
+foreach (var w in workloads.Where(w => NoDelayWorkloads.Contains(w.Name)))
+    foreach (string who in new[] { EventsNoDelay, PipeNoDelay, NodeNoDelay, "bun" })
+    {
+        double v = Median(who, w.Name);
+        bool mine = who.StartsWith("NodeNet", StringComparison.Ordinal);
+        md.AppendLine($"| {w.Title} | {who} | {v:N0}{Range(who, w.Name, "N0")} {w.Unit} | {(mine ? Ratio(v, Median(NodeNoDelay, w.Name), false) : "")} | {(mine ? Ratio(v, Median("bun", w.Name), false) : "")} |");
+    }
 md.AppendLine();
 md.AppendLine($"## Tail latency: {latency.Title} (µs, lower is better)");
 md.AppendLine();

@@ -1,7 +1,8 @@
 // The Node, Bun and Deno contender: the plain node:net echo every runtime's users would write.
 import net from 'node:net';
-const where = process.argv[2];
-const server = net.createServer(socket => {
+// `echo.mjs [nodelay] <port | path>`: nodelay sets the server's noDelay option (TCP_NODELAY, which bun always sets).
+const where = process.argv.at(-1);
+const server = net.createServer({ noDelay: process.argv.includes('nodelay') }, socket => {
   socket.on('data', d => socket.write(d));
   socket.on('error', () => {});
 });

@@ -2,6 +2,7 @@
 //   events:  the Node-style API, exactly as echo.mjs does it (socket.On("data", d => socket.Write(d))).
 //   pipe:    the IDuplexPipe view, echoing on the loop thread with no per-message allocation.
 //   events/N/pass, events/N/reuseport: the Node-style server on N loops (ServerOptions.Loops) in that LoopMode.
+//   STYLE+nodelay: the same with ServerOptions.NoDelay.
 // On SIGUSR2 a multi-loop server prints "accepted a,b,..." (connections each loop was given), for the evenness check.
 using System.Buffers;
 using System.IO.Pipelines;
@@ -9,12 +10,16 @@ using System.Runtime.InteropServices;
 using NodeNet;
 
 string style = args[0], where = args[1];
+// "+nodelay" sets ServerOptions.NoDelay (TCP_NODELAY on accepted sockets, as bun always does; node and NodeNet default to off).
+bool noDelay = style.EndsWith("+nodelay", StringComparison.Ordinal);
+if (noDelay) style = style[..^"+nodelay".Length];
 if (style == "version") { Console.WriteLine(EventLoop.LibuvVersion); return; }
 string[] parts = style.Split('/');
 var options = new ServerOptions
 {
     Loops = parts.Length > 1 ? int.Parse(parts[1]) : 1,
     LoopMode = parts.Length > 2 && parts[2] == "reuseport" ? LoopMode.ReusePort : LoopMode.Pass,
+    NoDelay = noDelay,
 };
 PosixSignalRegistration? stats = null;
 EventLoop.Run(() =>

@@ -33,7 +33,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     private Action? _onInputFlushed; // made when the reader first falls behind: most connections never need it
 
     private ValueTask<ReadResult> _pendingRead;
-    private Action? _onOutputReadable;
+    private Action? _onOutputReadable; // made when the output pipe is first waited on
     private bool _pumping;
     private bool _writing;
     private SequencePosition _inFlightEnd;
@@ -161,10 +161,15 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         if (flush.Result.IsCompleted) { _inputDone = true; _socket.StopReadingForTransport(); } // the reader completed: nobody wants more
     }
 
-    private void OnInputFlushed()
+    private void OnInputFlushed() => OnLoopThread(static t => ((SocketTransport)t!).ResumeInput());
+
+    private void OutputReadable() => OnLoopThread(static t => ((SocketTransport)t!).OnOutputReadable());
+
+    /// <summary>A pipe continuation: already on the loop thread it goes on inline; from another thread it is posted.</summary>
+    private void OnLoopThread(Action<object?> work)
     {
-        if (_loop.IsLoopThread) ResumeInput();
-        else _loop.TryPost(static t => ((SocketTransport)t!).ResumeInput(), this);
+        if (_loop.IsLoopThread) work(this);
+        else _loop.TryPost(work, this);
     }
 
     private void ResumeInput()
@@ -219,9 +224,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
                 if (!_pendingRead.IsCompleted)
                 {
                     _pumping = true;
-                    // Continuations that already run on the loop thread go on inline; from another thread they are posted.
-                    _onOutputReadable ??= () => { if (_loop.IsLoopThread) OnOutputReadable(); else _loop.TryPost(static t => ((SocketTransport)t!).OnOutputReadable(), this); };
-                    _pendingRead.GetAwaiter().UnsafeOnCompleted(_onOutputReadable);
+                    _pendingRead.GetAwaiter().UnsafeOnCompleted(_onOutputReadable ??= OutputReadable);
                     return;
                 }
                 result = _pendingRead.GetAwaiter().GetResult();

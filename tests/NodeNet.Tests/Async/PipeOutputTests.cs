@@ -9,20 +9,16 @@ namespace NodeNet.Tests.Async;
 /// (never, from another thread, after the socket or the loop ended) must still write, end or fail, never hang.</summary>
 public class PipeOutputTests
 {
-    private static async Task<(EventLoop loop, Server server, int port, Task<Socket> accepted)> Listen()
+    /// <summary>A hosted loop with a server on it, a System.Net client connected to it, and the server's side of that connection.</summary>
+    private static async Task<(EventLoop loop, Server server, NetSocket client, Socket socket)> Accepted()
     {
         var loop = EventLoop.StartHosted();
         var accepted = new TaskCompletionSource<Socket>(TaskCreationOptions.RunContinuationsAsynchronously);
         var server = await loop.On(() => Net.CreateServer(s => accepted.TrySetResult(s)));
         int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(LoopHelpers.Deadline)).Port;
-        return (loop, server, port, accepted.Task.WaitAsync(LoopHelpers.Deadline));
-    }
-
-    private static async Task<NetSocket> Connect(int port)
-    {
         var client = new NetSocket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
         await client.ConnectAsync(System.Net.IPAddress.Loopback, port).WaitAsync(LoopHelpers.Deadline);
-        return client;
+        return (loop, server, client, await accepted.Task.WaitAsync(LoopHelpers.Deadline));
     }
 
     private static async Task<string> ReadToEnd(NetSocket client)
@@ -37,10 +33,9 @@ public class PipeOutputTests
     [Fact]
     public async Task A_pipe_view_that_never_wrote_sends_FIN_when_disposed()
     {
-        var (loop, server, port, accepted) = await Listen();
+        var (loop, server, client, socket) = await Accepted();
         await using var _ = loop;
-        using var client = await Connect(port);
-        var socket = await accepted;
+        using var __ = client;
         var pipe = await loop.On(() => socket.AsPipe());
         await client.SendAsync("hi"u8.ToArray()).WaitAsync(LoopHelpers.Deadline);
         var read = await pipe.Input.ReadAsync().AsTask().WaitAsync(LoopHelpers.Deadline);
@@ -56,10 +51,9 @@ public class PipeOutputTests
     [Fact]
     public async Task Output_asked_for_on_another_thread_is_written_and_completing_it_sends_FIN()
     {
-        var (loop, server, port, accepted) = await Listen();
+        var (loop, server, client, socket) = await Accepted();
         await using var _ = loop;
-        using var client = await Connect(port);
-        var socket = await accepted;
+        using var __ = client;
         var pipe = await loop.On(() => socket.AsPipe());
 
         await Task.Run(async () =>
@@ -75,10 +69,9 @@ public class PipeOutputTests
     [Fact]
     public async Task Output_asked_for_after_the_socket_was_destroyed_is_completed()
     {
-        var (loop, server, port, accepted) = await Listen();
+        var (loop, server, client, socket) = await Accepted();
         await using var _ = loop;
-        using var client = await Connect(port);
-        var socket = await accepted;
+        using var __ = client;
         var pipe = await loop.On(() => socket.AsPipe());
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await loop.On(() => { socket.On("close", () => closed.TrySetResult()); socket.Destroy(); });
@@ -93,25 +86,22 @@ public class PipeOutputTests
     [Fact]
     public async Task Output_asked_for_after_the_loop_ended_throws_instead_of_hanging()
     {
-        var (loop, server, port, accepted) = await Listen();
-        using var client = await Connect(port);
-        var socket = await accepted;
+        var (loop, _, client, socket) = await Accepted();
+        using var __ = client;
         var pipe = await loop.On(() => socket.AsPipe());
-        await loop.DisposeAsync();
+        await loop.DisposeAsync(); // closes the server too
 
         // The loop's end completes the output with ObjectDisposedException, which the write throws.
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await pipe.Output.WriteAsync(new byte[10]).AsTask().WaitAsync(LoopHelpers.Deadline));
-        GC.KeepAlive(server);
     }
 
     [Fact]
     public async Task ReadAsync_alone_never_needs_the_output_side()
     {
         // Pull-mode reads share the pipe's input; a socket read this way and written with WriteAsync echoes as before.
-        var (loop, server, port, accepted) = await Listen();
+        var (loop, server, client, socket) = await Accepted();
         await using var _ = loop;
-        using var client = await Connect(port);
-        var socket = await accepted;
+        using var __ = client;
         await client.SendAsync("ping"u8.ToArray()).WaitAsync(LoopHelpers.Deadline);
         var buffer = new byte[4];
         int n = 0;

@@ -121,7 +121,7 @@ for (int round = 0; round < rounds; round++)
             if (!workloads.Any(w => w.Unix && c.Runs(w))) continue;
             unixServer = c.Start(path);
             if (round == 0) CheckEcho(c, path);
-            foreach (var w in workloads.Where(w => w.Unix)) Record(c, w, Workload.Run(netload, path, true, w.NetloadArgs, seconds));
+            foreach (var w in workloads.Where(w => w.Unix && c.Runs(w))) Record(c, w, Workload.Run(netload, path, true, w.NetloadArgs, seconds));
             if (headline.Contains(c.Name))
             {
                 Contender.Stop(unixServer);
@@ -254,7 +254,7 @@ foreach (var w in workloads.Where(w => NoDelayWorkloads.Contains(w.Name)))
     foreach (string who in new[] { EventsNoDelay, PipeNoDelay, NodeNoDelay, "bun" })
     {
         double v = Median(who, w.Name);
-        bool mine = who.StartsWith("NodeNet", StringComparison.Ordinal);
+        bool mine = contenders.Single(c => c.Name == who).IsNodeNet;
         md.AppendLine($"| {w.Title} | {who} | {v:N0}{Range(who, w.Name, "N0")} {w.Unit} | {(mine ? Ratio(v, Median(NodeNoDelay, w.Name), false) : "")} | {(mine ? Ratio(v, Median("bun", w.Name), false) : "")} |");
     }
 md.AppendLine();

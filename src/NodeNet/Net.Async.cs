@@ -14,8 +14,10 @@ public static partial class Net
         ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
         options.Signal.ThrowIfCancellationRequested();
-        var socket = new Socket(loop, SocketOptionsFor(options), handle: null);
-        await socket.ConnectAsync(options, applyTimeout: true, cancellationToken).ConfigureAwait(false);
+        // The signal is attached on the loop, after the error sink: an abort that comes before the connect starts must
+        // end this task, never reach the loop as an 'error' nobody listens to.
+        var socket = new Socket(loop, SocketOptionsFor(options) with { Signal = default }, handle: null);
+        await socket.ConnectAsync(options, applyTimeout: true, cancellationToken, options.Signal).ConfigureAwait(false);
         return socket;
     }
 

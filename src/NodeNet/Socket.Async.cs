@@ -19,13 +19,19 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     public Task ConnectAsync(ConnectOptions options, CancellationToken cancellationToken = default) =>
         ConnectAsync(options, applyTimeout: false, cancellationToken);
 
-    /// <summary><paramref name="applyTimeout"/>: net.connect's setTimeout(options.timeout), done on the loop before connecting.</summary>
-    internal Task ConnectAsync(ConnectOptions options, bool applyTimeout, CancellationToken cancellationToken)
+    /// <summary><paramref name="applyTimeout"/>: net.connect's setTimeout(options.timeout), done on the loop before connecting.
+    /// <paramref name="signal"/>: net.connect's socket signal, attached on the loop once errors have a listener.</summary>
+    internal Task ConnectAsync(ConnectOptions options, bool applyTimeout, CancellationToken cancellationToken, CancellationToken signal = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         return LoopTask.Until(_loop, this, "connect", static () => true, () =>
             {
                 EnsureErrorSink();
+                if (signal.CanBeCanceled)
+                {
+                    AddAbortSignal(signal);
+                    if (_destroyed) return; // aborted already: 'error' then 'close' end the task; Connect would undestroy
+                }
                 if (applyTimeout && options.Timeout is { } t && t != 0) SetTimeout(t);
                 Connect(options);
             },

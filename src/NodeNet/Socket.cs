@@ -76,7 +76,13 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         {
             var signal = options.Signal;
             if (loop.IsLoopThread) AddAbortSignal(signal);
-            else loop.TryPost(() => AddAbortSignal(signal)); // runs before any Task-based call made after this constructor
+            else loop.TryPost(() =>
+            {
+                // Made off the loop, the socket is driven by the Task-based API, whose tasks report the abort: its 'error'
+                // must not become the loop's uncaught exception before the first such call installs the sink.
+                EnsureErrorSink();
+                AddAbortSignal(signal);
+            }); // runs before any Task-based call made after this constructor
         }
         if (handle == null) return;
         AttachHandle(handle);

@@ -60,6 +60,8 @@ int main(void) {
   P("unix.SOCK_CLOEXEC", SOCK_CLOEXEC);
   P("unix.SOL_SOCKET", SOL_SOCKET);
   P("unix.SO_PEERCRED", SO_PEERCRED);
+  P("unix.SO_TYPE", SO_TYPE);
+  P("unix.SO_ACCEPTCONN", SO_ACCEPTCONN);
   P("unix.SO_REUSEPORT", SO_REUSEPORT);
   P("unix.sun_path.offset", offsetof(struct sockaddr_un, sun_path));
   P("unix.sun_path.size", sizeof(((struct sockaddr_un*)0)->sun_path));

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Threading.Channels;
 using NodeNet.Native;
 using NodeNet.Uv;
 
@@ -20,8 +19,7 @@ internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop lo
 
     private byte[] _buffer = new byte[256];
     private int _length;
-    private readonly Queue<UvStream> _handles = new();
-    private Channel<ReceivedHandle>? _queue; // ReceiveHandleAsync's: unclaimed handles wait here instead of closing
+    private readonly Queue<UvStream> _handles = new(); // received, not yet matched to their frame
 
     private sealed class Send(byte[] frame, UvStream? handle, Action<Exception?> done)
     {
@@ -78,11 +76,16 @@ internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop lo
         SendNext();
     }
 
-    /// <summary>Bytes read from the IPC pipe: take the handles that came with them, then every whole frame.</summary>
+    /// <summary>Bytes read from the IPC pipe: take the handles that came with them, then every whole frame. Descriptors
+    /// arrive with the first bytes of the frame that carries them (the kernel ends a read at a message that carries
+    /// descriptors), so once the whole frames are parsed only a frame still incomplete may own one; any other is
+    /// unannounced, and is closed at once: a peer cannot make this channel hold descriptors.</summary>
     public void Received(byte* data, int n)
     {
         while (pipe.PendingCount > 0)
         {
+            // Whatever libuv calls it, the descriptor is taken out of libuv's queue here; what it really is, is checked
+            // against its frame (anything but a stream socket would abort the process once libuv polls it).
             UvStream h = pipe.PendingType == UvHandleType.Tcp ? new UvTcp(loop.Uv) : new UvPipe(loop.Uv);
             if (pipe.Accept(h) == 0) _handles.Enqueue(h);
             else h.Close();
@@ -108,45 +111,47 @@ internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop lo
             if (kind != 0)
             {
                 if (!_handles.TryDequeue(out var h)) { socket.Destroy(new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "An IPC frame's handle did not arrive")); return; }
-                handle = new ReceivedHandle(loop, h, kind == 1 ? HandleKind.Server : HandleKind.Socket, message);
+                var announced = kind == 1 ? HandleKind.Server : HandleKind.Socket;
+                if (!IsAnnounced(h, announced))
+                {
+                    h.Close();
+                    NodeNetMetrics.IpcHandlesDiscarded.Add(1, NodeNetMetrics.ReasonInvalid);
+                    socket.Destroy(new NodeNetException("ERR_INVALID_HANDLE_TYPE",
+                        $"The IPC peer sent a descriptor that is not the {(announced == HandleKind.Server ? "listening" : "connected")} stream socket its frame announced", "TypeError"));
+                    return;
+                }
+                handle = new ReceivedHandle(loop, h, announced, message);
             }
             Deliver(message, handle);
             if (socket.Destroyed) return;
         }
         Array.Copy(_buffer, at, _buffer, 0, _length - at);
         _length -= at;
+        // A frame still incomplete may own the one descriptor that came with its first bytes (unless its header says it
+        // announces none); every other descriptor belongs to no frame.
+        bool partialMayOwnOne = _length > 0 && (_length < 2 || _buffer[1] != 0);
+        int unannounced = _handles.Count - (partialMayOwnOne ? 1 : 0);
+        for (int i = 0; i < unannounced; i++) _handles.Dequeue().Close();
+        if (unannounced > 0) NodeNetMetrics.IpcHandlesDiscarded.Add(unannounced, NodeNetMetrics.ReasonUnannounced);
     }
+
+    /// <summary>A stream socket, listening for a server and connected for a socket, of the family libuv took it for.
+    /// Windows needs no check: its handles arrive as socket protocol records that libuv turns into sockets itself.</summary>
+    private static bool IsAnnounced(UvStream h, HandleKind kind) =>
+        OperatingSystem.IsWindows() || UnixSocket.IsStreamSocket((int)h.FileNo(), unixDomain: h is UvPipe, listening: kind == HandleKind.Server);
 
     private void Deliver(byte[] message, ReceivedHandle? handle)
     {
         socket.EmitIpc("message", message, handle);
         if (handle == null) return;
         if (!handle.IsClaimed) socket.EmitIpc("handle", handle);
-        if (handle.IsClaimed) return;
-        if (_queue != null) _queue.Writer.TryWrite(handle);
-        else handle.Dispose(); // nobody adopted it: closed now, never leaked
+        if (!handle.IsClaimed) socket.Unclaimed(handle);
     }
 
-    /// <summary>Loop thread: from now on handles nobody adopts in their events wait for ReceiveHandleAsync.</summary>
-    public Channel<ReceivedHandle> Queue()
-    {
-        if (_queue != null) return _queue;
-        _queue = Channel.CreateUnbounded<ReceivedHandle>();
-        // A loop that ends closes this socket without telling it: the waiting receive must end too.
-        _loopEnded = loop.EndedToken.UnsafeRegister(static q => ((Channel<ReceivedHandle>)q!).Writer.TryComplete(LoopTask.LoopEnded()), _queue);
-        return _queue;
-    }
-
-    private CancellationTokenRegistration _loopEnded;
-
-    /// <summary>Loop thread: the socket is gone; handles not yet matched to a frame, or queued, close.</summary>
-    public void Closed(Exception? error)
+    /// <summary>Loop thread: the socket is gone; handles not yet matched to a frame close.</summary>
+    public void Closed()
     {
         while (_handles.TryDequeue(out var h)) h.Close();
         Fail(UvErrors.EBADF);
-        if (_queue == null) return;
-        _loopEnded.Dispose();
-        while (_queue.Reader.TryRead(out var queued)) queued.Dispose();
-        _queue.Writer.TryComplete(error);
     }
 }

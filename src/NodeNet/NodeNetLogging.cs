@@ -39,4 +39,7 @@ public static partial class NodeNetLogging
 
     [LoggerMessage(7, LogLevel.Error, "Loop {Index} of the server on {Address} ended ({Reason}); its {Connections} connections are gone, the other loops go on accepting")]
     internal static partial void LoopEnded(ILogger logger, int index, string address, string reason, int connections);
+
+    [LoggerMessage(8, LogLevel.Warning, "A handle received over IPC was closed: {Max} already wait for ReceiveHandleAsync")]
+    internal static partial void HandleQueueFull(ILogger logger, int max);
 }

@@ -34,6 +34,14 @@ public static class NodeNetMetrics
     internal static readonly UpDownCounter<long> WriteQueueBytes =
         Meter.CreateUpDownCounter<long>("nodenet.write_queue.bytes", "By", "Bytes written by the application and not yet handed to the kernel");
 
+    internal static readonly Counter<long> IpcHandlesDiscarded = Meter.CreateCounter<long>("nodenet.ipc.handles.discarded", "{handle}",
+        "Descriptors received over IPC and closed because nobody may take them (tag reason: unannounced, invalid, queue_full, not_adopted)");
+
+    /// <summary>Why a received descriptor was closed: no frame announced it; it is not the socket its frame announced;
+    /// the queue for ReceiveHandleAsync was full; a 'message' or 'handle' listener saw it and did not adopt it.</summary>
+    internal static readonly KeyValuePair<string, object?> ReasonUnannounced = new("reason", "unannounced"),
+        ReasonInvalid = new("reason", "invalid"), ReasonQueueFull = new("reason", "queue_full"), ReasonNotAdopted = new("reason", "not_adopted");
+
     internal static readonly KeyValuePair<string, object?> ReasonMaxConnections = new("reason", "max_connections");
     internal static readonly KeyValuePair<string, object?> ReasonAcceptError = new("reason", "accept_error");
 

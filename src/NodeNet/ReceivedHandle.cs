@@ -13,9 +13,10 @@ public enum HandleKind
 
 /// <summary>
 /// A server or connection handle that arrived over an IPC socket (<see cref="Socket.SendHandle(Server, ReadOnlyMemory{byte}, Action{Exception?}?)"/>
-/// on the other end), already accepted onto this loop. Adopt it, or dispose it: a handle nobody adopts during the
-/// 'handle' event is closed right after it (so nothing leaks), and one from <see cref="Socket.ReceiveHandleAsync"/>
-/// stays until adopted or disposed.
+/// on the other end), already accepted onto this loop and checked to be the stream socket its frame announced. Adopt
+/// it, or dispose it. One that its 'message' and 'handle' events do not adopt waits for
+/// <see cref="Socket.ReceiveHandleAsync"/> (up to <see cref="Socket.MaxQueuedHandles"/>), unless the application
+/// listens for those events and never asked for the queue: then it is closed right after them, so nothing leaks.
 /// </summary>
 /// <remarks>Loop-affine, like the socket it arrived on.</remarks>
 public sealed class ReceivedHandle : IDisposable

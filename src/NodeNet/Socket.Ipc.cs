@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using NodeNet.Uv;
 
 namespace NodeNet;
@@ -102,30 +103,86 @@ public sealed partial class Socket
         return task;
     }
 
-    /// <summary>The next handle that arrives and that no 'message' or 'handle' listener adopts (from the first call on, such
-    /// handles wait here instead of being closed). Faults when the IPC socket closes.</summary>
+    /// <summary>The most handles that wait for <see cref="ReceiveHandleAsync"/> on one IPC socket; a handle that arrives
+    /// while that many wait is closed (counted in <c>nodenet.ipc.handles.discarded</c>, reason <c>queue_full</c>).</summary>
+    public const int MaxQueuedHandles = 64;
+
+    private Channel<ReceivedHandle>? _handleQueue; // loop thread writes; ReceiveHandleAsync reads from any thread
+    private bool _handleQueueEnded;
+    private CancellationTokenRegistration _handleQueueLoopEnded;
+
+    /// <summary>The next handle that arrives and that no 'message' or 'handle' listener adopts. Handles wait for it, up to
+    /// <see cref="MaxQueuedHandles"/>, from the first call on, and from the start on a socket with no 'message' or 'handle'
+    /// listener: one sent right after connecting is not lost. May be called before the IPC socket connects. Faults when
+    /// the socket closes (with its error, or ERR_IPC_CHANNEL_CLOSED), and at once on a socket that is not IPC.</summary>
+    /// <exception cref="NodeNetInvalidOperationException">ERR_INVALID_HANDLE_TYPE: the socket is not an IPC socket.</exception>
     public async Task<ReceivedHandle> ReceiveHandleAsync(CancellationToken cancellationToken = default)
     {
         var queue = await LoopTask.Track(_loop, OnLoopQueue()).WaitAsync(cancellationToken).ConfigureAwait(false);
         try { return await queue.Reader.ReadAsync(cancellationToken).ConfigureAwait(false); }
-        catch (System.Threading.Channels.ChannelClosedException closed)
+        catch (ChannelClosedException closed)
         {
             // The socket closed (with its error, or the loop's end) before another handle came.
             throw closed.InnerException ?? new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "Channel closed");
         }
     }
 
-    private TaskCompletionSource<System.Threading.Channels.Channel<ReceivedHandle>> OnLoopQueue()
+    private TaskCompletionSource<Channel<ReceivedHandle>> OnLoopQueue()
     {
-        var tcs = new TaskCompletionSource<System.Threading.Channels.Channel<ReceivedHandle>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tcs = new TaskCompletionSource<Channel<ReceivedHandle>>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_loop.RunOrPost(() =>
             {
                 EnsureErrorSink();
-                if (_ipc == null) tcs.TrySetException(NodeErrors.InvalidHandleType());
-                else tcs.TrySetResult(_ipc.Queue());
+                if (_ipc == null && !_wantsIpc)
+                    tcs.TrySetException(new NodeNetInvalidOperationException("ERR_INVALID_HANDLE_TYPE",
+                        "ReceiveHandleAsync needs an IPC socket: connect with SocketOptions.Ipc or ConnectOptions.Ipc, or accept on a server with ServerOptions.Ipc"));
+                else tcs.TrySetResult(HandleQueue());
             }))
             tcs.TrySetException(LoopTask.LoopEnded());
         return tcs;
+    }
+
+    /// <summary>Loop thread: the queue of handles waiting for ReceiveHandleAsync (a fresh one after a reconnect).</summary>
+    private Channel<ReceivedHandle> HandleQueue()
+    {
+        if (_handleQueue != null && (!_handleQueueEnded || _destroyed)) return _handleQueue; // a closed one tells readers why
+        var queue = _handleQueue = Channel.CreateBounded<ReceivedHandle>(new BoundedChannelOptions(MaxQueuedHandles) { SingleWriter = true });
+        _handleQueueEnded = _destroyed;
+        if (_destroyed)
+        {
+            queue.Writer.TryComplete(_errored ?? new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "Channel closed"));
+            return queue;
+        }
+        // A loop that ends closes this socket without telling it: the waiting receive must end too.
+        _handleQueueLoopEnded = _loop.EndedToken.UnsafeRegister(static q => ((Channel<ReceivedHandle>)q!).Writer.TryComplete(LoopTask.LoopEnded()), queue);
+        return queue;
+    }
+
+    /// <summary>Loop thread: a handle arrived and its events did not adopt it. An application that listens for them and never
+    /// asked for the queue turned it down, and it closes now; otherwise it waits for ReceiveHandleAsync, within bounds.</summary>
+    internal void Unclaimed(ReceivedHandle handle)
+    {
+        if (_handleQueue == null && (HasListeners("message") || HasListeners("handle")))
+        {
+            handle.Dispose();
+            NodeNetMetrics.IpcHandlesDiscarded.Add(1, NodeNetMetrics.ReasonNotAdopted);
+            return;
+        }
+        if (HandleQueue().Writer.TryWrite(handle)) return;
+        handle.Dispose();
+        NodeNetMetrics.IpcHandlesDiscarded.Add(1, NodeNetMetrics.ReasonQueueFull);
+        NodeNetLogging.HandleQueueFull(_server?.Log ?? NodeNetLogging.Logger, MaxQueuedHandles);
+    }
+
+    /// <summary>Loop thread, at destroy: frames in flight fail, and the handles nobody took close.</summary>
+    private void CloseIpc(Exception? error)
+    {
+        _ipc?.Closed();
+        if (_handleQueue == null || _handleQueueEnded) return;
+        _handleQueueEnded = true;
+        _handleQueueLoopEnded.Dispose();
+        while (_handleQueue.Reader.TryRead(out var queued)) queued.Dispose();
+        _handleQueue.Writer.TryComplete(error);
     }
 
     /// <summary>A connection received over IPC, as a Socket of this loop. It starts paused (as pauseOnConnect): call

@@ -251,7 +251,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
             _loop.NextTick(() => EmitClose(hadError: null)); // no handle ever closed: Node emits 'close' with no argument
         }
         if (_transportAttached) _transport!.OnDestroyed(error);
-        _ipc?.Closed(error);
+        CloseIpc(error);
         if (_server != null) _server.OnSocketDestroyed(this);
         if (_activeTags is { } tags) { NodeNetMetrics.ConnectionEnded(tags, _activeSince, error); _activeTags = null; }
         return this;

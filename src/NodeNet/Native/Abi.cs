@@ -57,6 +57,8 @@ internal static unsafe class Abi
             d["unix.SOCK_CLOEXEC"] = Libc.SockCloexec;
             d["unix.SOL_SOCKET"] = Libc.SolSocketLinux;
             d["unix.SO_PEERCRED"] = Libc.SoPeerCred;
+            d["unix.SO_TYPE"] = Libc.SoType;
+            d["unix.SO_ACCEPTCONN"] = Libc.SoAcceptConn;
             d["unix.SO_REUSEPORT"] = Libc.SoReusePortLinux;
             d["unix.sun_path.offset"] = Libc.SunPathOffset;
             d["unix.sun_path.size"] = Libc.SunPathSize;

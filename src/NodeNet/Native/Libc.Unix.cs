@@ -14,6 +14,7 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)] internal static partial int unlink(byte* path);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int chmod(byte* path, uint mode);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int getsockopt(int fd, int level, int name, void* value, uint* len);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int getsockname(int fd, byte* addr, uint* len);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int lstat(byte* path, byte* buf);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int getpeereid(int fd, uint* uid, uint* gid);
 
@@ -27,6 +28,8 @@ internal static unsafe partial class Libc
     internal const int SockCloexec = 0x80000;
     internal const int SolSocketLinux = 1;
     internal const int SoPeerCred = 17;
+    internal const int SoType = 3;
+    internal const int SoAcceptConn = 30;
     internal const int SoReusePortLinux = 15;
     internal const int SunPathOffset = 2;
     internal const int SunPathSize = 108;

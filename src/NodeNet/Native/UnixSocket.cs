@@ -80,6 +80,34 @@ internal static unsafe class UnixSocket
         fixed (byte* p = z) return Libc.chmod(p, (uint)mode) == 0 ? 0 : Libc.LastError();
     }
 
+    /// <summary>Whether <paramref name="fd"/> is a stream socket of the kind an IPC frame announced: Unix domain or IP,
+    /// listening (a server) or not (a connection). A descriptor from a peer is hostile until this says so: libuv aborts the
+    /// process when epoll refuses what it was given (a regular file, /dev/null). Linux checks the socket itself; other
+    /// systems ask libuv, which knows sockets from files and FIFOs but not listening from connected.</summary>
+    public static bool IsStreamSocket(int fd, bool unixDomain, bool listening)
+    {
+        if (!OperatingSystem.IsLinux())
+            return Uv.uv_guess_handle(fd) == (unixDomain ? UvHandleType.NamedPipe : UvHandleType.Tcp) && !NotASocket(fd);
+        int value = 0;
+        uint len = sizeof(int);
+        if (Libc.getsockopt(fd, Libc.SolSocketLinux, Libc.SoType, &value, &len) != 0 || value != Libc.SockStream) return false;
+        len = sizeof(int);
+        if (Libc.getsockopt(fd, Libc.SolSocketLinux, Libc.SoAcceptConn, &value, &len) != 0 || (value != 0) != listening) return false;
+        SockAddrStorage sa;
+        uint size = (uint)sizeof(SockAddrStorage);
+        if (Libc.getsockname(fd, (byte*)&sa, &size) != 0) return false;
+        int family = SockAddr.Family((byte*)&sa);
+        return unixDomain ? family == Libc.AfUnix : family == SockAddr.AfInet || family == SockAddr.AfInet6;
+    }
+
+    /// <summary>libuv calls a FIFO a named pipe too; getsockopt tells it from a socket (BSD constants).</summary>
+    private static bool NotASocket(int fd)
+    {
+        int type = 0;
+        uint len = sizeof(int);
+        return Libc.getsockopt(fd, 0xffff /* BSD SOL_SOCKET */, 0x1008 /* SO_TYPE */, &type, &len) != 0;
+    }
+
     public static PeerCredentials? PeerCredentials(int fd)
     {
         if (OperatingSystem.IsMacOS()) return PeerCredentialsMac(fd);

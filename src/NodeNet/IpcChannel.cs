@@ -26,7 +26,6 @@ internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop lo
         public readonly byte[] Frame = frame;
         public readonly UvStream? Handle = handle;
         public readonly Action<Exception?> Done = done;
-        public MemoryHandle Pin;
     }
 
     private readonly Queue<Send> _sends = new();
@@ -50,14 +49,13 @@ internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop lo
         while (_sends.TryPeek(out var send))
         {
             if (pipe.IsClosing) { Fail(UvErrors.EBADF); return; }
-            send.Pin = send.Frame.AsMemory().Pin();
-            var buf = new UvBuf((byte*)send.Pin.Pointer, (nuint)send.Frame.Length);
             var req = loop.Uv.Requests.Rent(UvReqType.Write, this, send);
+            req.Pin = send.Frame.AsMemory().Pin();
+            var buf = new UvBuf((byte*)req.Pin.Pointer, (nuint)send.Frame.Length);
             int rc = send.Handle is { } h ? pipe.Write2(req, &buf, 1, h) : pipe.Write(req, &buf, 1);
             if (rc == 0) { _sending = true; return; }
             loop.Uv.Requests.Abandon(req);
             _sends.Dequeue();
-            send.Pin.Dispose();
             send.Done(NodeNetException.FromUv(rc, "write"));
         }
     }
@@ -70,7 +68,6 @@ internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop lo
     void IUvRequestOwner.OnRequestDone(UvRequest req, int status)
     {
         var send = _sends.Dequeue();
-        send.Pin.Dispose();
         _sending = false;
         send.Done(status == 0 ? null : NodeNetException.FromUv(status, "write"));
         SendNext();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using NodeNet.Native;
+using NodeNet.Uv;
 
 namespace NodeNet;
 
@@ -47,7 +48,8 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     public Task ConnectAsync(string path, CancellationToken cancellationToken = default) =>
         ConnectAsync(new ConnectOptions { Path = path ?? throw NodeErrors.InvalidArgType("path", "of type string", null) }, cancellationToken);
 
-    /// <summary>Writes <paramref name="data"/>; completes when libuv reports the bytes handed to the kernel.
+    /// <summary>Writes <paramref name="data"/>; completes when libuv reports the bytes handed to the kernel, and faults when
+    /// they never got there (the socket was destroyed first: ECANCELED, or ERR_STREAM_DESTROYED while still queued).
     /// Keep the memory unchanged until then. Cancelling a pending write destroys the socket (nothing is half-sent silently).</summary>
     public Task WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
@@ -58,7 +60,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
         {
             if (done.Task.IsCompleted) return; // cancelled while the post waited: nothing was written
             EnsureErrorSink();
-            try { Write(data, e => { if (e == null) done.TrySetResult(true); else done.TrySetException(e); }); }
+            try { WriteCore(data, e => { if (e == null) done.TrySetResult(true); else done.TrySetException(e); }, strict: true); }
             catch (Exception e) { done.TrySetException(e); }
         });
         if (!posted) done.TrySetException(LoopTask.LoopEnded());
@@ -162,7 +164,8 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     public SocketStream AsStream() => new(this);
 
     /// <summary>Flushes queued writes (AsPipe's output included: it is completed), ends, and waits for 'close' (destroySoon,
-    /// awaited). It does not wait for the peer to end.</summary>
+    /// awaited). It never waits on a peer: not for its end, and not for a peer that stops reading. Queued bytes go out as
+    /// long as the peer takes them; once none are taken for <see cref="DisposeFlushTimeout"/>, the socket is destroyed.</summary>
     /// <remarks>Completes (never faults) once the socket is closed, also when its loop ends first: that closes it too.</remarks>
     public ValueTask DisposeAsync()
     {
@@ -177,10 +180,50 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
             // What the application wrote to AsPipe's output goes out first, then FIN.
             if (_transportAttached) _transport!.FinishOutput(() => { if (!_destroyed) DestroySoon(); });
             else DestroySoon();
+            if (!_destroyed) WatchFlush();
         });
         if (!posted) closed.TrySetResult(true);
         return new ValueTask(task);
     }
+
+    private long _disposeFlushTimeoutTicks = TimeSpan.FromSeconds(5).Ticks;
+
+    /// <summary>How long <see cref="DisposeAsync"/> lets a peer take none of the queued bytes before it destroys the socket:
+    /// measured from the last progress, so a peer that reads slowly still gets everything, and one that stopped reading
+    /// (or a connect that never completes) holds DisposeAsync for this long at most. Default 5 seconds. Thread-safe.</summary>
+    public TimeSpan DisposeFlushTimeout
+    {
+        get => TimeSpan.FromTicks(Volatile.Read(ref _disposeFlushTimeoutTicks));
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            Volatile.Write(ref _disposeFlushTimeoutTicks, value.Ticks);
+        }
+    }
+
+    /// <summary>Loop thread, at DisposeAsync: destroys the socket when a whole <see cref="DisposeFlushTimeout"/> passes with
+    /// nothing more handed to the kernel. Unreferenced: it never keeps the loop alive.</summary>
+    private void WatchFlush()
+    {
+        ulong ms = (ulong)Math.Max(1, DisposeFlushTimeout.TotalMilliseconds);
+        var last = FlushProgress();
+        UvTimer? timer = null;
+        timer = new UvTimer(_loop.Uv, () =>
+        {
+            if (_destroyed) { timer!.Close(); return; }
+            var now = FlushProgress();
+            if (now != last) { last = now; return; }
+            timer!.Close();
+            DestroyCore(null, SocketCloseReason.Destroyed);
+        });
+        timer.Unref();
+        timer.Start(ms, ms);
+        Once("close", () => timer.Close());
+    }
+
+    /// <summary>What changes while a flush moves: bytes dispatched, and what libuv and this socket still hold.</summary>
+    private (long dispatched, long inLibuv, long queued, bool connecting) FlushProgress() =>
+        (_bytesDispatched, _handle?.WriteQueueSize ?? 0, _writableLength, _connecting);
 
     private PipeScheduler _applicationScheduler = PipeScheduler.Inline;
 

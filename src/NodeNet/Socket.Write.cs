@@ -10,26 +10,27 @@ namespace NodeNet;
 // the remainder with uv_write. WritableLength counts every byte not yet handed to the kernel.
 public sealed partial class Socket
 {
-    private sealed class WriteOp(ReadOnlyMemory<byte> data, Action<Exception?>? callback)
+    // strict: the Task API's write, whose completion must mean the bytes reached the kernel, so a write the socket's own
+    // destroy cut short fails (Node's callback reports success there).
+    private sealed class WriteOp(ReadOnlyMemory<byte> data, Action<Exception?>? callback, bool strict = false)
     {
         public readonly ReadOnlyMemory<byte> Data = data;
         public int Count => Data.Length;
         public readonly Action<Exception?>? Callback = callback;
+        public readonly bool Strict = strict;
     }
 
-    /// <summary>Writes handed to libuv together; pins are released when libuv reports them written.</summary>
+    /// <summary>Writes handed to libuv together.</summary>
     private sealed class WriteBatch(WriteOp[] ops, long bytes)
     {
         public readonly WriteOp[] Ops = ops;
         public readonly long Bytes = bytes;
-        public MemoryHandle[]? Pins;
+        public Exception? CutShort; // libuv's error for a batch that this socket's destroy cancelled
+    }
 
-        public void Unpin()
-        {
-            if (Pins == null) return;
-            foreach (var p in Pins) p.Dispose();
-            Pins = null;
-        }
+    private static void Unpin(MemoryHandle[] pins)
+    {
+        foreach (var p in pins) p.Dispose();
     }
 
     private readonly List<WriteOp> _buffered = [];
@@ -115,7 +116,7 @@ public sealed partial class Socket
     /// <summary>Writes <paramref name="data"/>; the memory must stay unchanged until <paramref name="callback"/> runs.</summary>
     public bool Write(ReadOnlyMemory<byte> data, Action<Exception?>? callback = null) => WriteCore(data, callback);
 
-    private bool WriteCore(ReadOnlyMemory<byte> data, Action<Exception?>? callback)
+    private bool WriteCore(ReadOnlyMemory<byte> data, Action<Exception?>? callback, bool strict = false)
     {
         int count = data.Length;
         _loop.Uv.VerifyThread();
@@ -155,7 +156,7 @@ public sealed partial class Socket
             }
         }
         AdjustWritable(count);
-        var op = new WriteOp(data, callback);
+        var op = new WriteOp(data, callback, strict);
         if (_writing) _buffered.Add(op);
         else
         {
@@ -210,7 +211,6 @@ public sealed partial class Socket
         int n = ops.Length;
         var pins = new MemoryHandle[n];
         for (int i = 0; i < n; i++) pins[i] = ops[i].Data.Pin();
-        batch.Pins = pins;
         UvBuf[] bufs = new UvBuf[n];
         for (int i = 0; i < n; i++) bufs[i] = new UvBuf((byte*)pins[i].Pointer, (nuint)ops[i].Count);
 
@@ -218,7 +218,7 @@ public sealed partial class Socket
         fixed (UvBuf* b = bufs) written = batch.Bytes == 0 ? 0 : stream.TryWrite(b, n);
         if (written == batch.Bytes)
         {
-            batch.Unpin();
+            Unpin(pins);
             _bytesDispatched += batch.Bytes;
             NodeNetMetrics.BytesWritten.Add(batch.Bytes);
             OnWrite(batch, null, sync: true);
@@ -226,7 +226,7 @@ public sealed partial class Socket
         }
         if (written < 0 && written != UvErrors.EAGAIN)
         {
-            batch.Unpin();
+            Unpin(pins);
             OnWrite(batch, NodeNetException.FromUv(written, "write"), sync: true);
             return;
         }
@@ -236,12 +236,12 @@ public sealed partial class Socket
         while (skip < n && left >= (long)bufs[skip].Length) { left -= (long)bufs[skip].Length; skip++; }
         bufs[skip] = new UvBuf(bufs[skip].Base + left, bufs[skip].Length - (nuint)left);
         var req = _loop.Uv.Requests.Rent(UvReqType.Write, this, batch);
+        req.Pins = pins; // released when the request completes, whatever becomes of this socket
         int rc;
         fixed (UvBuf* b = &bufs[skip]) rc = stream.Write(req, b, n - skip);
         if (rc != 0)
         {
             _loop.Uv.Requests.Abandon(req);
-            batch.Unpin();
             OnWrite(batch, NodeNetException.FromUv(rc, "write"), sync: true);
             return;
         }
@@ -250,10 +250,11 @@ public sealed partial class Socket
 
     private void AfterAsyncWrite(WriteBatch batch, int status)
     {
-        batch.Unpin();
         if (status == 0) NodeNetMetrics.BytesWritten.Add(batch.Bytes);
-        // Node reports success for a write that the socket's own destroy cut short.
-        OnWrite(batch, status < 0 && !_destroyed ? NodeNetException.FromUv(status, "write") : null, sync: false);
+        var error = status < 0 ? NodeNetException.FromUv(status, "write") : null;
+        // Node reports success for a write that the socket's own destroy cut short; the Task API's writes learn the truth.
+        if (_destroyed) batch.CutShort = error;
+        OnWrite(batch, _destroyed ? null : error, sync: false);
     }
 
     /// <summary>Writable's onwrite: the batch left our hands; buffered writes go next, callbacks follow (next tick when synchronous).</summary>
@@ -290,7 +291,7 @@ public sealed partial class Socket
             EmitEvent("drain");
         }
         Touch();
-        foreach (var op in batch.Ops) op.Callback?.Invoke(null);
+        foreach (var op in batch.Ops) op.Callback?.Invoke(op.Strict ? batch.CutShort : null);
         if (_destroyed) FailBuffered();
         else MaybeFinish();
     }

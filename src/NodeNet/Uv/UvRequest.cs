@@ -26,7 +26,19 @@ internal sealed unsafe class UvRequest
 
     public IUvRequestOwner? Owner;
     public object? State;
+    /// <summary>What the request's buffers pin; released when it completes, also while its loop tears down (when no owner
+    /// code runs), so a write pending at the end never keeps its memory pinned, and alive, for good.</summary>
     public MemoryHandle Pin;
+    public MemoryHandle[]? Pins;
+
+    internal void Unpin()
+    {
+        Pin.Dispose();
+        Pin = default;
+        if (Pins == null) return;
+        foreach (var p in Pins) p.Dispose();
+        Pins = null;
+    }
 
     internal UvRequest(UvLoop loop, UvReqType type, int index)
     {
@@ -46,8 +58,7 @@ internal sealed unsafe class UvRequest
         // The request's loop is the current thread's loop; `data` indexes its pool.
         var loop = EventLoop.CurrentUv!;
         var r = loop.Requests.At(*(nint*)req);
-        r.Pin.Dispose();
-        r.Pin = default;
+        r.Unpin();
         loop.LiveRequests--;
         var owner = r.Owner;
         r.Owner = null;
@@ -92,8 +103,7 @@ internal sealed class RequestPool : IDisposable
     /// <summary>Give back a request whose submission failed (so no callback will come).</summary>
     public void Abandon(UvRequest r)
     {
-        r.Pin.Dispose();
-        r.Pin = default;
+        r.Unpin();
         r.Owner = null;
         r.State = null;
         _loop.LiveRequests--;

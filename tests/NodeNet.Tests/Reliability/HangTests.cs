@@ -76,7 +76,7 @@ public class HangTests
     /// <summary>Writes 1 MiB at a time to a peer that never reads until a write stays pending, and returns that write. Pending
     /// is seen, not guessed from elapsed time: after the write ran on the loop, bytes remain queued (writableLength &gt; 0),
     /// which only the peer's reading could drain.</summary>
-    private static async Task<Task> WriteUntilPending(EventLoop loop, Socket socket)
+    internal static async Task<Task> WriteUntilPending(EventLoop loop, Socket socket)
     {
         var big = new byte[1 << 20];
         while (true)

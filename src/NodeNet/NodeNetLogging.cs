@@ -37,8 +37,8 @@ public static partial class NodeNetLogging
     [LoggerMessage(6, LogLevel.Information, "Server on {Address} serves on {Loops} loops ({Mode})")]
     internal static partial void ServingOnLoops(ILogger logger, string address, int loops, string mode);
 
-    [LoggerMessage(7, LogLevel.Error, "Loop {Index} of the server on {Address} ended ({Reason}); its {Connections} connections are gone, the other loops go on accepting")]
-    internal static partial void LoopEnded(ILogger logger, int index, string address, string reason, int connections);
+    [LoggerMessage(7, LogLevel.Error, "Loop {Index} of the server on {Address} ended with an uncaught {Exception}; its {Connections} connections are gone, and {WhatNext}")]
+    internal static partial void LoopFailed(ILogger logger, int index, string address, string exception, int connections, string whatNext, Exception error);
 
     [LoggerMessage(8, LogLevel.Warning, "A handle received over IPC was closed: {Max} already wait for ReceiveHandleAsync")]
     internal static partial void HandleQueueFull(ILogger logger, int max);

@@ -42,7 +42,11 @@ public static class NodeNetMetrics
     internal static readonly KeyValuePair<string, object?> ReasonUnannounced = new("reason", "unannounced"),
         ReasonInvalid = new("reason", "invalid"), ReasonQueueFull = new("reason", "queue_full"), ReasonNotAdopted = new("reason", "not_adopted");
 
+    internal static readonly Counter<long> LoopsFailed = Meter.CreateCounter<long>("nodenet.server.loops.failed", "{loop}",
+        "Loops of multi-loop servers that ended with an uncaught exception (tag replaced: whether a new loop took its place)");
+
     internal static readonly KeyValuePair<string, object?> ReasonMaxConnections = new("reason", "max_connections");
+    internal static readonly KeyValuePair<string, object?> ReasonNoLoop = new("reason", "no_loop");
     internal static readonly KeyValuePair<string, object?> ReasonAcceptError = new("reason", "accept_error");
 
     // OpenTelemetry's attribute names (semantic conventions for connections, as Kestrel's own metrics use them).

@@ -26,6 +26,11 @@ public sealed record ServerOptions
     public LoopMode LoopMode { get; init; }
     /// <summary>In <see cref="NodeNet.LoopMode.Pass"/>: which loop each connection goes to (round-robin by default).</summary>
     public LoopDistribution Distribution { get; init; }
+    /// <summary>What a server on several loops does when one of them ends with an uncaught exception (and its connections
+    /// with it): go on with the others (the default), or start a new loop in its place (<see cref="LoopFailurePolicy.Replace"/>,
+    /// for loops the server started itself). Either way it emits 'error' (a <see cref="LoopFailedException"/>) to its
+    /// listeners, logs it, and counts it in <see cref="Server.FailedLoops"/>. Beyond Node.</summary>
+    public LoopFailurePolicy LoopFailure { get; init; }
     /// <summary>Accepted connections of a pipe server are IPC sockets (<see cref="Socket.IsIpc"/>): messages and handles.</summary>
     public bool Ipc { get; init; }
     /// <summary>In <see cref="NodeNet.LoopMode.Pass"/>: your own choice of loop (an index below <see cref="LoopChoice.LoopCount"/>),

@@ -95,6 +95,14 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     /// <summary>Connections accepted and not yet destroyed.</summary>
     public int Connections { get { VerifyLoopThread(); return Volatile.Read(ref _connections); } }
 
+    /// <summary>On several loops: the loops serving this server's connections now (a new loop in the place of one that
+    /// failed, with <see cref="ServerOptions.LoopFailure"/> Replace); null on a single loop and before listening. Thread-safe.</summary>
+    public IReadOnlyList<EventLoop>? ServingLoops => _loops is { } l && l.Loops.Count > 0 ? l.Loops : null;
+
+    /// <summary>How many of the server's loops ended with an uncaught exception since it listened (each also an 'error',
+    /// a <see cref="LoopFailedException"/>, and the nodenet.server.loops.failed metric); 0 on a single loop. Thread-safe.</summary>
+    public int FailedLoops => _loops?.Failed ?? 0;
+
     /// <summary>The loop this server belongs to (its events run on that loop's thread). Thread-safe.</summary>
     public EventLoop Loop => _loop;
 
@@ -200,10 +208,13 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         if (Interlocked.Add(ref _connections, -n) == 0) DrainedFromAnyThread();
     }
 
+    /// <summary>Any thread: connections admitted and not yet destroyed.</summary>
+    internal int LiveConnections => Volatile.Read(ref _connections);
+
     private void DrainedFromAnyThread()
     {
         if (_loop.IsLoopThread) CheckDrained();
-        else _loop.TryPost(CheckDrained);
+        else if (!_loop.TryPost(CheckDrained)) _loops?.StopIfOrphanedAndDrained(); // this server's own loop has ended
     }
 
     /// <summary>The socket's thread: a connection of this server was destroyed.</summary>
@@ -231,16 +242,15 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
             EmitEvent("error", NodeNetException.FromUv(rc, "accept"));
             return;
         }
-        if (Blocked(client)) return;
-        if (_loops is { Count: > 0 } loops)
-        {
-            // Counted here, where maxConnections is decided, before the connection travels to its loop.
-            if (DropIfFull(client, fromAnyThread: false)) return;
-            loops.Dispatch(client);
-            return;
-        }
-        AdoptOnLoop(_loop, -1, client);
+        if (!Admit(client, fromAnyThread: false)) return;
+        if (_loops is { Count: > 0 } loops) loops.Dispatch(client);
+        else Adopt(_loop, -1, client);
     }
+
+    /// <summary>Admission, the same for every mode, on the thread that accepted <paramref name="client"/> (this loop, or a
+    /// SO_REUSEPORT loop's own): the blockList turns it away silently; over maxConnections it is dropped with 'drop';
+    /// otherwise it is counted. False if it was closed.</summary>
+    internal bool Admit(UvStream client, bool fromAnyThread) => !Blocked(client) && !DropIfFull(client, fromAnyThread);
 
     /// <summary>blockList: a TCP peer it blocks is closed at once, with no event (Node 22.13+). True if closed.</summary>
     private unsafe bool Blocked(UvStream client)
@@ -271,13 +281,10 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         return true;
     }
 
-    /// <summary>On <paramref name="loop"/>'s thread: <paramref name="client"/> becomes a Socket of this server there and
-    /// 'connection' is emitted (on that thread). <paramref name="counted"/>: already counted where it was accepted;
-    /// otherwise maxConnections is decided here. False if it was dropped.</summary>
-    internal bool AdoptOnLoop(EventLoop loop, int loopIndex, UvStream client, bool counted = false)
+    /// <summary>The one way a connection becomes a Socket of this server: on <paramref name="loop"/>'s thread, admitted and
+    /// counted already, it is wrapped there and 'connection' is emitted there.</summary>
+    internal void Adopt(EventLoop loop, int loopIndex, UvStream client)
     {
-        if (!counted && loopIndex >= 0 && Blocked(client)) return false; // a SO_REUSEPORT loop's own accept
-        if (!counted && DropIfFull(client, fromAnyThread: _loops != null)) return false;
         var socket = new Socket(loop, new SocketOptions { AllowHalfOpen = _allowHalfOpen, HighWaterMark = _highWaterMark }, client, _pauseOnConnect);
         if (_noDelay) socket.SetNoDelay(true);
         if (_keepAlive) socket.SetKeepAlive(true, _keepAliveInitialDelay * 1000.0);
@@ -286,10 +293,16 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         if (_pipeName != null) socket.SetAcceptedPipePath(_pipeName);
         _loops?.Adopted(loopIndex);
         NodeNetMetrics.Accepted(this, socket);
-        if (!Track(loop, socket)) return true;
+        if (!Track(loop, socket)) return;
         if (_loops == null) EmitEvent("connection", socket);
         else EmitFromAnyThread("connection", socket);
-        return true;
+    }
+
+    /// <summary>Primary thread: one of this server's loops failed (<see cref="ServerLoops"/> settled the counts). The
+    /// server goes on, so the error goes to 'error' listeners only: with none, it is logged and counted, not thrown.</summary>
+    internal void OnLoopFailed(LoopFailedException error)
+    {
+        if (HasListeners("error")) EmitEvent("error", error);
     }
 
     unsafe void IUvStreamEvents.OnRead(nint nread, byte* data) { }

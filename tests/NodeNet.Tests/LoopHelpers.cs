@@ -15,10 +15,22 @@ internal static class LoopHelpers
 
     public static Task On(this EventLoop loop, Action f) => loop.On(() => { f(); return true; });
 
-    /// <summary>A Node-style echo server on 127.0.0.1 (any port) on <paramref name="loop"/>; returns it and its port.</summary>
-    public static async Task<(Server server, int port)> EchoServer(EventLoop loop)
+    /// <summary>Polls <paramref name="condition"/> on the loop thread until it holds; fails the test after <see cref="Deadline"/>.
+    /// For state that settles through events the test cannot await (counts updated on other loops).</summary>
+    public static async Task WaitFor(this EventLoop loop, Func<bool> condition, string? what = null)
     {
-        var server = await loop.On(() => Net.CreateServer(s => s.On<byte[]>("data", d => s.Write(d))));
+        var until = DateTime.UtcNow + Deadline;
+        while (!await loop.On(condition))
+        {
+            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException($"{what ?? "the condition"} did not hold within {Deadline.TotalSeconds} s");
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>A Node-style echo server on 127.0.0.1 (any port) on <paramref name="loop"/>; returns it and its port.</summary>
+    public static async Task<(Server server, int port)> EchoServer(EventLoop loop, ServerOptions? options = null)
+    {
+        var server = await loop.On(() => Net.CreateServer(options, s => { s.On<Exception>("error", _ => { }); s.On<byte[]>("data", d => s.Write(d)); }));
         int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
         return (server, port);
     }

@@ -110,6 +110,16 @@ internal sealed unsafe class LoopLink : IUvStreamEvents, IUvRequestOwner
         if (referenced) _sender?.Ref(); else _sender?.Unref();
     }
 
+    /// <summary>Source thread: the target loop failed. Its counts were settled then, so passes still in flight no longer count.</summary>
+    public bool Retired { get; private set; }
+
+    /// <summary>Source thread: the target loop failed; no more passes.</summary>
+    public void Retire()
+    {
+        Retired = true;
+        Close();
+    }
+
     /// <summary>Source thread: no more passes; passes in flight finish first, then the target's end sees EOF and closes.</summary>
     public void Close()
     {

@@ -54,7 +54,7 @@ internal sealed unsafe class ReusePortListener(ServerLoops owner, int index, Eve
         if (status != 0 || _tcp == null) return; // libuv retries EMFILE itself; other accept errors are the peer's
         var client = new UvTcp(loop.Uv);
         if (_tcp.Accept(client) != 0) { client.Close(); return; }
-        owner.AcceptedOnLoop(index, client);
+        owner.AcceptedOnLoop(index, loop, client);
     }
 
     void IUvStreamEvents.OnRead(nint nread, byte* data) { }

@@ -5,8 +5,9 @@ namespace NodeNet.Cluster;
 
 /// <summary>
 /// A server's loops when it serves on several: which loops, the links that carry connections to them (or their own
-/// SO_REUSEPORT listeners), how many connections each serves, and which have died. The accepting (primary) loop owns
-/// this; only the per-loop counts are touched from other threads, with Interlocked.
+/// SO_REUSEPORT listeners), how many connections each serves, and which have failed. The accepting (primary) loop owns
+/// this; the per-loop counts are touched from other threads with Interlocked. A connection is counted on its loop from
+/// the moment it is admitted (before it travels there), so a loop that dies takes exactly what was counted on it.
 /// </summary>
 internal sealed class ServerLoops
 {
@@ -20,11 +21,16 @@ internal sealed class ServerLoops
     private int[] _live = [];
     private long[] _accepted = [];
     private bool[] _dead = [];
-    private EventLoopGroup? _owned;
+    private readonly List<EventLoop> _owned = []; // started by this server (replacements too); ended when it stops
     private UvAsync? _keepAlive; // holds the primary loop while other loops' connections drain (SO_REUSEPORT mode)
     private int _next;
     private int _openListeners;
     private bool _started;
+    private bool _unref;
+    private int _failed;
+    private UvTcp? _listener; private UvTcpFlags _bindFlags; private int _backlog; // what a replacement listener binds like
+    private int _orphaned;        // the primary loop ended while serving: the other loops finish their connections
+    private int _orphanStopped;
 
     public ServerLoops(Server server, EventLoop primary, ServerOptions options)
     {
@@ -37,6 +43,13 @@ internal sealed class ServerLoops
     public LoopMode ModeInUse { get; private set; }
 
     public int Count => _loops.Length;
+
+    /// <summary>Any thread: the loops serving now (a replacement in place of a loop that failed).</summary>
+    public IReadOnlyList<EventLoop> Loops => Volatile.Read(ref _loopsSnapshot);
+    private EventLoop[] _loopsSnapshot = [];
+
+    /// <summary>Any thread: loops that ended with an uncaught exception since the server listened.</summary>
+    public int Failed => Volatile.Read(ref _failed);
 
     /// <summary>The server's logger.</summary>
     public Microsoft.Extensions.Logging.ILogger Log => _server.Log;
@@ -74,9 +87,13 @@ internal sealed class ServerLoops
         _started = true;
         // Windows cannot pass pipe handles between loops (libuv sends TCP handles only there): its pipe servers serve on one.
         bool passes = !(OperatingSystem.IsWindows() && listener is UvPipe);
-        _loops = !passes && !reusePort ? [_primary]
-            : _options.LoopGroup is { } group ? [.. group.Loops]
-            : [_primary, .. (_owned = EventLoopGroup.Start(_options.Loops - 1, "NodeNet server loop")).Loops];
+        if (_options.LoopGroup is { } group) _loops = !passes && !reusePort ? [_primary] : [.. group.Loops];
+        else
+        {
+            _loops = new EventLoop[!passes && !reusePort ? 1 : _options.Loops];
+            _loops[0] = _primary;
+            for (int i = 1; i < _loops.Length; i++) _owned.Add(_loops[i] = EventLoop.StartHosted($"NodeNet server loop {i}"));
+        }
         int n = _loops.Length;
         _live = new int[n];
         _accepted = new long[n];
@@ -84,53 +101,63 @@ internal sealed class ServerLoops
         _links = new LoopLink?[n];
         _listeners = new ReusePortListener?[n];
         ModeInUse = reusePort ? LoopMode.ReusePort : LoopMode.Pass;
+        (_listener, _bindFlags, _backlog) = (listener as UvTcp, bindFlags, backlog);
+        Publish();
+        _primary.Completion.ContinueWith(_ => OnPrimaryEnded(), TaskScheduler.Default);
         for (int i = 0; i < n; i++)
         {
-            var loop = _loops[i];
-            if (loop == _primary) continue;
-            int index = i;
-            loop.Completion.ContinueWith(t =>
-            {
-                if (t.IsFaulted) _primary.TryPost(() => OnLoopEnded(index, t.Exception!.InnerException?.Message ?? "uncaught exception"));
-            }, TaskScheduler.Default);
-            if (reusePort) { _listeners[i] = new ReusePortListener(this, index, loop); _openListeners++; }
-            else if (passes) _links[i] = LoopLink.Open(i, _primary, loop, OnReceived, OnSent);
+            if (_loops[i] == _primary) continue;
+            Watch(i, _loops[i]);
+            if (reusePort) { _listeners[i] = new ReusePortListener(this, i, _loops[i]); _openListeners++; }
+            else if (passes) _links[i] = LoopLink.Open(i, _primary, _loops[i], OnReceived, OnSent);
         }
         if (reusePort)
         {
-            var tcp = (UvTcp)listener;
-            foreach (var l in _listeners) l?.Start(tcp, bindFlags, backlog);
+            foreach (var l in _listeners) l?.Start(_listener!, bindFlags, backlog);
             _keepAlive = new UvAsync(_primary.Uv, static () => { });
         }
     }
 
-    /// <summary>Primary thread: an accepted connection (already counted by the server) goes to its loop.</summary>
+    private void Publish() => Volatile.Write(ref _loopsSnapshot, [.. _loops]);
+
+    /// <summary>A loop that ends with an uncaught exception is reported to the primary, or, when the primary is gone too,
+    /// counted where it is.</summary>
+    private void Watch(int index, EventLoop loop) => loop.Completion.ContinueWith(t =>
+    {
+        if (!t.IsFaulted) return;
+        var error = t.Exception!.InnerExceptions.Count == 1 ? t.Exception.InnerException! : t.Exception;
+        if (!_primary.TryPost(() => OnLoopFailed(index, loop, error))) LoseOrphaned(index);
+    }, TaskScheduler.Default);
+
+    /// <summary>Primary thread: an admitted connection (counted by the server) goes to its loop, and is counted there now.</summary>
     public void Dispatch(UvStream client)
     {
         // With SO_REUSEPORT the primary's own listener accepted this one for the primary (loop 0).
         int i = ModeInUse == LoopMode.ReusePort ? 0 : Choose(client);
-        if (i >= 0) Interlocked.Increment(ref _live[i]);
-        if (i < 0 || _links[i] is not { } link)
+        if (i < 0)
         {
-            _server.AdoptOnLoop(_primary, i, client, counted: true);
+            // Only with a LoopGroup whose every loop has failed: nobody is left to serve it.
+            client.Close();
+            NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonNoLoop);
+            _server.Unreserve(1);
             return;
         }
-        link.Send(client);
+        Interlocked.Increment(ref _live[i]);
+        if (_links[i] is { } link) link.Send(client);
+        else _server.Adopt(_primary, i, client);
     }
 
     /// <summary>Target thread: a passed connection arrived.</summary>
-    private void OnReceived(LoopLink link, UvStream client)
-    {
-        if (!_server.AdoptOnLoop(link.Target, link.Index, client, counted: true)) Interlocked.Decrement(ref _live[link.Index]);
-    }
+    private void OnReceived(LoopLink link, UvStream client) => _server.Adopt(link.Target, link.Index, client);
 
-    /// <summary>Primary thread: a pass finished; the primary's copy of the handle closes either way.</summary>
+    /// <summary>Primary thread: a pass finished; the primary's copy of the handle closes either way. A pass that failed never
+    /// reached its loop, unless that loop failed: then the failure already took it from the counts.</summary>
     private void OnSent(LoopLink link, UvStream client, int status)
     {
         client.Close();
-        if (status == 0) return;
+        if (status == 0 || link.Retired) return;
         Interlocked.Decrement(ref _live[link.Index]);
-        _server.Unreserve(1); // the connection never reached its loop
+        _server.Unreserve(1);
     }
 
     /// <summary>Any thread: a counted connection on loop <paramref name="index"/> ended.</summary>
@@ -139,10 +166,12 @@ internal sealed class ServerLoops
         if (index >= 0 && index < _live.Length) Interlocked.Decrement(ref _live[index]);
     }
 
-    /// <summary>Target thread, SO_REUSEPORT mode: that loop's own listener accepted a connection.</summary>
-    internal void AcceptedOnLoop(int index, UvStream client)
+    /// <summary>Loop <paramref name="index"/>'s thread, SO_REUSEPORT mode: that loop's own listener accepted a connection.</summary>
+    internal void AcceptedOnLoop(int index, EventLoop loop, UvStream client)
     {
-        if (_server.AdoptOnLoop(_loops[index], index, client)) Interlocked.Increment(ref _live[index]);
+        if (!_server.Admit(client, fromAnyThread: true)) return;
+        Interlocked.Increment(ref _live[index]);
+        _server.Adopt(loop, index, client);
     }
 
     /// <summary>Target thread, SO_REUSEPORT mode: a loop's listener closed.</summary>
@@ -185,16 +214,78 @@ internal sealed class ServerLoops
             : new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) };
     }
 
-    /// <summary>Primary thread: a loop ended by an uncaught exception. Its connections went with it; the others serve on.</summary>
-    private void OnLoopEnded(int index, string reason)
+    /// <summary>Primary thread: a loop ended by an uncaught exception, and its connections with it. Nothing is sent to it any
+    /// more; a loop of the server's own is replaced when <see cref="ServerOptions.LoopFailure"/> asks for it; the server
+    /// reports it (metric, log, and 'error' to its listeners), and only then gives up the lost connections' counts, since
+    /// that may end a server that is closing.</summary>
+    private void OnLoopFailed(int index, EventLoop loop, Exception error)
     {
-        if (!_started || _dead[index]) return;
+        if (!_started || _loops[index] != loop || _dead[index]) return;
         _dead[index] = true;
-        _links[index]?.Close();
+        if (_links[index] is { } link) { link.Retire(); _links[index] = null; }
         if (_listeners[index] != null) { _listeners[index] = null; _openListeners--; }
         int lost = Interlocked.Exchange(ref _live[index], 0);
-        NodeNetLogging.LoopEnded(_server.Log, index, _server.Address()?.ToString() ?? "", reason, lost);
+        Interlocked.Increment(ref _failed);
+        bool replaced = _options.LoopFailure == LoopFailurePolicy.Replace && _owned.Contains(loop) && _server.Listening && TryReplace(index);
+        int serving = _dead.Count(d => !d);
+        string address = _server.Address()?.ToString() ?? "";
+        NodeNetMetrics.LoopsFailed.Add(1, new KeyValuePair<string, object?>("replaced", replaced));
+        NodeNetLogging.LoopFailed(Log, index, address, error.GetType().Name, lost, replaced ? "a new loop took its place" : $"the server goes on with {serving} loops", error);
+        _server.OnLoopFailed(new LoopFailedException(index, address, error, lost, replaced, serving));
         _server.Unreserve(lost);
+    }
+
+    /// <summary>Primary thread: a new loop at <paramref name="index"/>, reached as the failed one was.</summary>
+    private bool TryReplace(int index)
+    {
+        EventLoop fresh;
+        try { fresh = EventLoop.StartHosted($"NodeNet server loop {index}"); }
+        catch (Exception) { return false; } // no thread or descriptors left: the server goes on without it
+        LoopLink? link = null;
+        if (ModeInUse == LoopMode.Pass)
+        {
+            try { link = LoopLink.Open(index, _primary, fresh, OnReceived, OnSent); }
+            catch (NodeNetException) { _ = fresh.DisposeAsync(); return false; }
+            if (_unref) link.SetRef(false);
+        }
+        _owned.Add(fresh);
+        _loops[index] = fresh;
+        _dead[index] = false;
+        _links[index] = link;
+        Publish();
+        Watch(index, fresh);
+        if (ModeInUse == LoopMode.ReusePort)
+        {
+            var listener = _listeners[index] = new ReusePortListener(this, index, fresh);
+            _openListeners++;
+            listener.Start(_listener!, _bindFlags, _backlog);
+        }
+        return true;
+    }
+
+    /// <summary>Thread pool: the primary loop ended (an uncaught exception, or disposed) while the server served. Nothing
+    /// accepts any more; its own connections went with it; the other loops serve theirs until they end, then stop.</summary>
+    private void OnPrimaryEnded()
+    {
+        if (!_started || Interlocked.Exchange(ref _orphaned, 1) != 0) return;
+        foreach (var listener in _listeners) listener?.Close();
+        int primary = Array.IndexOf(_loops, _primary);
+        if (primary >= 0) LoseOrphaned(primary);
+        StopIfOrphanedAndDrained();
+    }
+
+    /// <summary>Any thread, primary gone: loop <paramref name="index"/>'s connections will never be released one by one.</summary>
+    private void LoseOrphaned(int index)
+    {
+        int lost = Interlocked.Exchange(ref _live[index], 0);
+        if (lost > 0) _server.Unreserve(lost);
+    }
+
+    /// <summary>Any thread: once the primary has ended and the last connection with it, the loops the server started end.</summary>
+    public void StopIfOrphanedAndDrained()
+    {
+        if (Volatile.Read(ref _orphaned) == 0 || _server.LiveConnections > 0 || Interlocked.Exchange(ref _orphanStopped, 1) != 0) return;
+        foreach (var loop in _owned) _ = loop.DisposeAsync().AsTask();
     }
 
     /// <summary>Primary thread, at server.close(): the other loops' listeners close (the primary's own already did).</summary>
@@ -205,6 +296,7 @@ internal sealed class ServerLoops
 
     public void SetRef(bool referenced)
     {
+        _unref = !referenced;
         foreach (var link in _links) link?.SetRef(referenced);
         if (referenced) _keepAlive?.Ref(); else _keepAlive?.Unref();
     }
@@ -217,11 +309,11 @@ internal sealed class ServerLoops
         foreach (var link in _links) link?.Close();
         _keepAlive?.Close();
         _keepAlive = null;
-        var owned = _owned;
-        _owned = null;
-        if (owned != null) _ = owned.DisposeAsync().AsTask();
+        foreach (var loop in _owned) _ = loop.DisposeAsync().AsTask();
+        _owned.Clear();
         _loops = [];
         _links = [];
         _listeners = [];
+        Publish();
     }
 }

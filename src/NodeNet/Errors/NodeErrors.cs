@@ -133,6 +133,7 @@ internal static class NodeErrors
                 Add("noDelay", o.NoDelay, false); Add("keepAlive", o.KeepAlive, false);
                 Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0); Add("highWaterMark", o.HighWaterMark);
                 Add("ipc", o.Ipc, false); Add("loops", o.Loops, 1); Add("loopMode", o.LoopMode, LoopMode.Pass); Add("distribution", o.Distribution, LoopDistribution.RoundRobin);
+                Add("loopFailure", o.LoopFailure, LoopFailurePolicy.Continue);
                 Add("captureRejections", o.CaptureRejections);
                 break;
             case SocketOptions o:

@@ -137,11 +137,11 @@ public class HostileIpcTests
             peer.Send(RawIpcPeer.Frame(0, "just words"u8), many);
             if (i % 20 == 19)
             {
-                await WaitFor(loop, () => r.Messages.Count == i + 1);
+                await loop.WaitFor(() => r.Messages.Count == i + 1);
                 peak = Math.Max(peak, RawIpcPeer.OpenDescriptors());
             }
         }
-        await WaitFor(loop, () => r.Messages.Count == Frames);
+        await loop.WaitFor(() => r.Messages.Count == Frames);
         Assert.False(r.Error.Task.IsCompleted, "the channel failed");
         Assert.True(peak - before < 200, $"{peak - before} descriptors held at the peak");
         Assert.Equal(Frames * 64L, meter.Discarded("unannounced"));
@@ -152,7 +152,7 @@ public class HostileIpcTests
         client.Connect(IPAddress.Loopback, ((IPEndPoint)tcp.LocalEndpoint).Port);
         using var accepted = tcp.AcceptSocket();
         peer.Send(RawIpcPeer.Frame(2, "a real one"u8), (int)accepted.Handle, devnull, devnull);
-        await WaitFor(loop, () => r.Handles.Count == 1);
+        await loop.WaitFor(() => r.Handles.Count == 1);
         Assert.Equal(Frames * 64L + 2, meter.Discarded("unannounced")); // the two extra descriptors of that frame
         await loop.On(() => r.Server.Close());
     }
@@ -180,7 +180,7 @@ public class HostileIpcTests
             using var accepted = tcp.AcceptSocket();
             peer.Send(RawIpcPeer.Frame(2, "queued"u8), (int)accepted.Handle);
         }
-        await WaitFor(loop, () => meter.Discarded("queue_full") == Sent - Socket.MaxQueuedHandles);
+        await loop.WaitFor(() => meter.Discarded("queue_full") == Sent - Socket.MaxQueuedHandles);
         // The first ones wait, in order, for whoever asks.
         var first = await ipc.ReceiveHandleAsync().WaitAsync(Deadline);
         Assert.Equal("queued", System.Text.Encoding.UTF8.GetString(first.Message));
@@ -192,15 +192,6 @@ public class HostileIpcTests
         await loop.On(() => { ipc.Destroy(); server.Close(); });
     }
 
-    private static async Task WaitFor(EventLoop loop, Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (!await loop.On(condition))
-        {
-            if (DateTime.UtcNow > until) Assert.Fail("the condition did not hold in time");
-            await Task.Delay(5);
-        }
-    }
 
     /// <summary>Descriptors of every kind a hostile peer might send, closed at the end.</summary>
     private sealed class Descriptors : IDisposable

@@ -100,7 +100,7 @@ public class MultiLoopTests
         var perLoop = new Dictionary<int, int>();
         await first[1].DisposeAsync();
         await first[3].DisposeAsync();
-        await WaitFor(loop, () => least.Connections == 2);
+        await loop.WaitFor(() => least.Connections == 2);
         var loads = await loop.On(() => least.ConnectionsPerLoop);
         var more = await Clients(2, () => Net.ConnectAsync(port, "127.0.0.1"));
         foreach (var c in more) await Echo(c, "y");
@@ -109,11 +109,6 @@ public class MultiLoopTests
         await least.CloseAsync().WaitAsync(Deadline);
     }
 
-    private static async Task WaitFor(EventLoop loop, Func<bool> condition)
-    {
-        for (int i = 0; i < 400 && !await loop.On(condition); i++) await Task.Delay(10);
-        Assert.True(await loop.On(condition));
-    }
 
     [Fact]
     public async Task MaxConnections_holds_across_loops_and_drops_the_extra()

@@ -12,7 +12,7 @@ public class ThreadRuleTests
     [
         "AsPipe", "AsStream", "GetAsyncEnumerator", "DisposeAsync", "Dispose", "Abort", "get_Completion",
         "get_AllowHalfOpen@Socket", "get_WritableHighWaterMark", "get_ReadableHighWaterMark", "get_Loop",
-        "get_DisposeFlushTimeout", "set_DisposeFlushTimeout",
+        "get_DisposeFlushTimeout", "set_DisposeFlushTimeout", "get_ServingLoops", "get_FailedLoops",
         "GetType", "ToString", "Equals", "GetHashCode",
     ];
 

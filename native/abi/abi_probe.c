@@ -10,6 +10,7 @@
 #else
 #include <netdb.h>
 #include <sys/socket.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #endif
@@ -70,6 +71,10 @@ int main(void) {
   P("stat.st_dev", offsetof(struct stat, st_dev));
   P("stat.st_ino", offsetof(struct stat, st_ino));
   P("stat.st_mode", offsetof(struct stat, st_mode));
+  P("stat.st_uid", offsetof(struct stat, st_uid));
+  P("unix.O_PATH", O_PATH);
+  P("unix.O_NOFOLLOW", O_NOFOLLOW);
+  P("unix.O_CLOEXEC", O_CLOEXEC);
   P("stat.S_IFMT", S_IFMT);
   P("stat.S_IFSOCK", S_IFSOCK);
 #endif

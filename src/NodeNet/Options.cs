@@ -71,8 +71,9 @@ public sealed record ListenOptions
     /// <summary>Adopt an already-bound socket descriptor (e.g. from systemd socket activation).</summary>
     public int? Fd { get; init; }
     /// <summary>Pipe: the socket file's permission bits (e.g. <c>UnixFileMode.UserRead | UnixFileMode.UserWrite |
-    /// UnixFileMode.GroupRead | UnixFileMode.GroupWrite</c> for 0o660), applied between bind and listen so no client can
-    /// connect under looser permissions. Beyond Node.</summary>
+    /// UnixFileMode.GroupRead | UnixFileMode.GroupWrite</c> for 0o660), set exactly, whatever the umask. On Linux the file
+    /// has them from the moment it exists (they are set on the socket before bind, and never through a symbolic link);
+    /// elsewhere they are applied between bind and listen. Either way no client connects under looser ones. Beyond Node.</summary>
     public UnixFileMode? Mode { get; init; }
     /// <summary>Pipe: if the path is a socket nobody accepts on (connect gives ECONNREFUSED), remove it and listen.
     /// A live server's path is never taken over. Beyond Node.</summary>

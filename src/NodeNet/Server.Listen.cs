@@ -232,7 +232,8 @@ public sealed partial class Server
         var pipe = new UvPipe(_loop.Uv);
         if (OperatingSystem.IsWindows() && PendingInstances(o) is { } instances) pipe.SetPendingInstances(instances); // before bind, as libuv needs
         int err = UnixSocket.Supported ? BindOwned(pipe, path, o) : pipe.Bind(path);
-        if (err == 0 && o.Mode is { } mode) err = UnixSocket.Chmod(path, (int)mode);
+        // Where NodeNet binds (Linux), the mode is on the file from the start; elsewhere it follows the bind.
+        if (err == 0 && o.Mode is { } mode && !UnixSocket.Supported) err = UnixSocket.Chmod(path, (int)mode);
         if (err == 0 && (o.ReadableAll || o.WritableAll))
         {
             var flags = (o.ReadableAll ? UvPollEvent.Readable : 0) | (o.WritableAll ? UvPollEvent.Writable : 0);
@@ -252,7 +253,7 @@ public sealed partial class Server
     {
         bool isAbstract = UnixSocket.IsAbstract(path);
         if (o.ReclaimStale && !isAbstract) ReclaimIfStale(path);
-        int err = UnixSocket.Bind(path, out int fd);
+        int err = UnixSocket.Bind(path, out int fd, (int?)o.Mode);
         if (err != 0) return err;
         err = pipe.Open(fd);
         if (err != 0) { Libc.close(fd); return err; }

@@ -67,6 +67,10 @@ internal static unsafe class Abi
             d["stat.st_dev"] = Libc.StatDevOffset;
             d["stat.st_ino"] = Libc.StatInoOffset;
             d["stat.st_mode"] = Libc.StatModeOffset;
+            d["stat.st_uid"] = Libc.StatUidOffset;
+            d["unix.O_PATH"] = Libc.OPath;
+            d["unix.O_NOFOLLOW"] = Libc.ONoFollow;
+            d["unix.O_CLOEXEC"] = Libc.OCloexec;
             d["stat.S_IFMT"] = Libc.SIfMt;
             d["stat.S_IFSOCK"] = Libc.SIfSock;
         }

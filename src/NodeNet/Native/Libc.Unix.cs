@@ -13,6 +13,10 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)] internal static partial int connect(int fd, byte* addr, uint len);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int unlink(byte* path);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int chmod(byte* path, uint mode);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int fchmod(int fd, uint mode);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int open(byte* path, int flags);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int fstat(int fd, byte* buf);
+    [LibraryImport(Lib)] internal static partial uint geteuid();
     [LibraryImport(Lib, SetLastError = true)] internal static partial int getsockopt(int fd, int level, int name, void* value, uint* len);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int getsockname(int fd, byte* addr, uint* len);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int lstat(byte* path, byte* buf);
@@ -42,6 +46,12 @@ internal static unsafe partial class Libc
     internal static int StatDevOffset => 0;
     internal static int StatInoOffset => 8;
     internal static int StatModeOffset => RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16;
+    internal static int StatUidOffset => RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 28 : 24;
+
+    // <fcntl.h>: O_NOFOLLOW is one of the flags x86-64 and arm64 number differently.
+    internal const int OPath = 0x200000;
+    internal static int ONoFollow => RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 0x20000 : 0x8000;
+    internal const int OCloexec = 0x80000;
 
     /// <summary>The last errno as a libuv error code.</summary>
     internal static int LastError() => Uv.uv_translate_sys_error(Marshal.GetLastPInvokeError());

@@ -28,18 +28,44 @@ internal static unsafe class UnixSocket
         return (uint)(Libc.SunPathOffset + n + (IsAbstract(path) ? 0 : 1));
     }
 
-    /// <summary>A new bound (not yet listening) socket in <paramref name="fd"/>, or a libuv error.</summary>
-    public static int Bind(string path, out int fd)
+    /// <summary>A new bound (not yet listening) socket in <paramref name="fd"/>, or a libuv error. With <paramref name="mode"/>,
+    /// the socket file has those permission bits from the moment bind creates it: they are set on the descriptor first
+    /// (Linux creates the file with the socket's mode less the umask, so never looser than asked), and bits the umask
+    /// removed are added back on that same file, never through a symbolic link swapped in meanwhile.</summary>
+    public static int Bind(string path, out int fd, int? mode = null)
     {
         byte* sa = stackalloc byte[Libc.SunPathOffset + Libc.SunPathSize];
         uint len = MakeAddress(path, sa);
         fd = Libc.socket(Libc.AfUnix, Libc.SockStream | Libc.SockCloexec, 0);
         if (fd < 0) return Libc.LastError();
-        if (Libc.bind(fd, sa, len) == 0) return 0;
-        int err = Libc.LastError();
+        int err = 0;
+        if (mode is { } m && Libc.fchmod(fd, (uint)m) != 0) err = Libc.LastError();
+        if (err == 0 && Libc.bind(fd, sa, len) != 0) err = Libc.LastError();
+        if (err == 0 && mode is { } exact && Stat(path) is { } st && (st.mode & 0x1FF) != exact) err = SetModeOfOwnSocket(path, exact);
+        if (err == 0) return 0;
         Libc.close(fd);
         fd = -1;
         return err;
+    }
+
+    /// <summary>chmod of the socket file at <paramref name="path"/>, only if it is a socket this process owns (EPERM
+    /// otherwise): opened with O_PATH | O_NOFOLLOW (a symbolic link is opened as itself, so it is refused, never
+    /// followed), checked, and changed through /proc/self/fd, which reaches exactly the inode opened.</summary>
+    internal static int SetModeOfOwnSocket(string path, int mode)
+    {
+        byte[] z = Utf8Z(path);
+        int pfd;
+        fixed (byte* p = z) pfd = Libc.open(p, Libc.OPath | Libc.ONoFollow | Libc.OCloexec);
+        if (pfd < 0) return Libc.LastError();
+        try
+        {
+            byte* buf = stackalloc byte[256];
+            if (Libc.fstat(pfd, buf) != 0) return Libc.LastError();
+            uint st = *(uint*)(buf + Libc.StatModeOffset);
+            if (!IsSocket(st) || *(uint*)(buf + Libc.StatUidOffset) != Libc.geteuid()) return UvErrors.EPERM;
+            return Chmod($"/proc/self/fd/{pfd}", mode);
+        }
+        finally { Libc.close(pfd); }
     }
 
     /// <summary>A connected non-blocking socket in <paramref name="fd"/>, or a libuv error (ECONNREFUSED, ENOENT, EAGAIN...).</summary>

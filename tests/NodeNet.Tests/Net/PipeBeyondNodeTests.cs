@@ -160,6 +160,36 @@ public class PipeBeyondNodeTests
         return ProcessRunner.Run(cmd[0], cmd[1..]).stdout.Trim();
     }
 
+    [Theory]
+    [InlineData("600")]
+    [InlineData("666")] // bits the usual umask (022) removes at creation, added back on the same file
+    public void Mode_is_on_the_socket_file_from_the_moment_bind_creates_it(string mode)
+    {
+        string path = Path.Combine(TestLoop.TempDir(), "moded.sock");
+        Assert.Equal(0, UnixSocket.Bind(path, out int fd, Convert.ToInt32(mode, 8)));
+        try { Assert.Equal(mode, Conformance.Trace.Mode(path)); } // bound, not yet listening: nobody saw another mode
+        finally { Libc.close(fd); }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Setting_the_mode_never_follows_a_symbolic_link_swapped_in_for_the_socket()
+    {
+        string dir = TestLoop.TempDir();
+        string target = Path.Combine(dir, "secret");
+        File.WriteAllText(target, "not for everyone");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        string path = Path.Combine(dir, "swapped.sock");
+        File.CreateSymbolicLink(path, target);
+        Assert.Equal(UvErrorsForTests.Code("EPERM"), UnixSocket.SetModeOfOwnSocket(path, Convert.ToInt32("666", 8)));
+        Assert.Equal("600", Conformance.Trace.Mode(target));
+        // Nor is a file that is not a socket changed.
+        File.Delete(path);
+        File.Copy(target, path);
+        Assert.Equal(UvErrorsForTests.Code("EPERM"), UnixSocket.SetModeOfOwnSocket(path, Convert.ToInt32("666", 8)));
+        Assert.Equal("600", Conformance.Trace.Mode(path));
+    }
+
     [Fact]
     public void Another_user_is_refused_under_Mode_600_and_admitted_under_666()
     {
@@ -248,4 +278,9 @@ public class PipeBeyondNodeTests
         Assert.True(existed);
         Assert.False(File.Exists(path));
     }
+}
+
+internal static class UvErrorsForTests
+{
+    public static int Code(string name) => UvErrors.ByName[name];
 }

@@ -24,7 +24,7 @@ public static partial class Net
         /// <inheritdoc cref="AddAddress(string, string)"/>
         public void AddAddress(SocketAddress address)
         {
-            ArgumentNullException.ThrowIfNull(address);
+            NodeErrors.ThrowIfNull(address);
             var key = Key(address.Ip);
             Add(new Rule(key, key, $"Address: {Label(address)} {address.Address}"));
         }
@@ -37,8 +37,8 @@ public static partial class Net
         /// <inheritdoc cref="AddRange(string, string, string)"/>
         public void AddRange(SocketAddress start, SocketAddress end)
         {
-            ArgumentNullException.ThrowIfNull(start);
-            ArgumentNullException.ThrowIfNull(end);
+            NodeErrors.ThrowIfNull(start);
+            NodeErrors.ThrowIfNull(end);
             if (start.Family != end.Family) throw SocketAddress.InvalidAddress();
             UInt128 low = Key(start.Ip), high = Key(end.Ip);
             if (low > high) throw NodeErrors.InvalidArgValue("start", start, "must come before end");
@@ -57,7 +57,7 @@ public static partial class Net
         /// <inheritdoc cref="AddSubnet(string, int, string)"/>
         public void AddSubnet(SocketAddress network, int prefix)
         {
-            ArgumentNullException.ThrowIfNull(network);
+            NodeErrors.ThrowIfNull(network);
             CheckPrefix(prefix, network.Family);
             int bits = network.Family == "ipv4" ? 96 + prefix : prefix; // an IPv4 subnet within the v4-mapped space
             UInt128 mask = bits == 0 ? UInt128.Zero : UInt128.MaxValue << (128 - bits);
@@ -78,14 +78,14 @@ public static partial class Net
         /// <inheritdoc cref="Check(string, string)"/>
         public bool Check(SocketAddress address)
         {
-            ArgumentNullException.ThrowIfNull(address);
+            NodeErrors.ThrowIfNull(address);
             return Check(address.Ip);
         }
 
         /// <summary>Whether a rule blocks <paramref name="address"/> (.NET's type).</summary>
         public bool Check(IPAddress address)
         {
-            ArgumentNullException.ThrowIfNull(address);
+            NodeErrors.ThrowIfNull(address);
             var key = Key(address);
             foreach (var rule in Volatile.Read(ref _rules))
                 if (key >= rule.Low && key <= rule.High) return true;

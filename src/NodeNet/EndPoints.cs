@@ -32,7 +32,7 @@ internal static class EndPoints
 
     private static (string? host, int port, string? path, int family) Split(EndPoint endPoint, string paramName)
     {
-        ArgumentNullException.ThrowIfNull(endPoint, paramName);
+        NodeErrors.ThrowIfNull(endPoint, paramName);
         return endPoint switch
         {
             IPEndPoint ip => (ip.Address.ToString(), ip.Port, null, ip.AddressFamily == AddressFamily.InterNetworkV6 ? 6 : 4),

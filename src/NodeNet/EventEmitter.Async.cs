@@ -9,7 +9,7 @@ public partial class EventEmitter
     /// Server or Socket it also ends with <see cref="ObjectDisposedException"/> when the loop ends first.</summary>
     public Task<object?[]> OnceAsync(string eventName, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(eventName);
+        NodeErrors.ThrowIfNull(eventName);
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<object?[]>(cancellationToken);
         var done = new TaskCompletionSource<object?[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         Action<object?[]>? onEvent = null, onError = null;
@@ -41,9 +41,10 @@ public partial class EventEmitter
     /// <typeparamref name="T"/> (checked against a built-in event's argument types at the call).</summary>
     public async Task<T?> OnceAsync<T>(string eventName, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(eventName);
+        NodeErrors.ThrowIfNull(eventName);
         if (BuiltInEvents?.Find(eventName)?.Mismatch([typeof(T)]) is { } mismatch)
-            throw new ArgumentException($"OnceAsync<{typeof(T).Name}> can never complete: {mismatch}.", nameof(T));
+            throw new NodeNetArgumentException("ERR_INVALID_ARG_TYPE",
+                $"OnceAsync<{typeof(T).Name}> can never complete: {mismatch}", nameof(T));
         object?[] args = await OnceAsync(eventName, cancellationToken).ConfigureAwait(false);
         return args.Length > 0 && args[0] is T t ? t : default;
     }

@@ -24,13 +24,17 @@ public partial class EventEmitter
             _ => new DynamicListener(listener, once),
         };
 
+        /// <summary>Emit's arguments cannot reach a listener that takes other types (a user event's only: built-in events
+        /// are checked when a listener is added).</summary>
+        public static NodeNetArgumentException ArgMismatch(string eventName, Type expected, int i, object value) =>
+            NodeErrors.InvalidArgType($"args[{i}]", $"of type {expected.Name} for a listener of '{eventName}'", value);
+
         public static T Arg<T>(string eventName, ReadOnlySpan<object?> args, int i)
         {
             object? v = i < args.Length ? args[i] : null;
             if (v is T t) return t;
             if (v == null) return default!;
-            throw new InvalidCastException(
-                $"A listener for '{eventName}' takes {typeof(T).Name} as argument {i + 1}, but the event passed {v.GetType().Name}.");
+            throw ArgMismatch(eventName, typeof(T), i, v);
         }
     }
 
@@ -83,8 +87,7 @@ public partial class EventEmitter
                 Type t = ps[i].ParameterType;
                 if (v == null) values[i] = null; // reflection passes default(T) for a null value-type argument
                 else if (t.IsInstanceOfType(v)) values[i] = v;
-                else throw new InvalidCastException(
-                    $"A listener for '{eventName}' takes {t.Name} as argument {i + 1}, but the event passed {v.GetType().Name}.");
+                else throw ArgMismatch(eventName, t, i, v);
             }
             try { Target.DynamicInvoke(values); }
             catch (TargetInvocationException e) when (e.InnerException != null) { ExceptionDispatchInfo.Throw(e.InnerException); }

@@ -65,7 +65,7 @@ public partial class EventEmitter
     public EventEmitter Off(string eventName, Delegate listener)
     {
         VerifyAccess();
-        ArgumentNullException.ThrowIfNull(eventName);
+        NodeErrors.ThrowIfNull(eventName);
         ValidateListener(listener);
         if (!_events.TryGetValue(eventName, out var list)) return this;
         for (int i = list.Length - 1; i >= 0; i--)
@@ -102,15 +102,15 @@ public partial class EventEmitter
 
     /// <summary>Calls every listener of <paramref name="eventName"/> in order with <paramref name="args"/>; true if there were any.</summary>
     /// <exception cref="Exception">For "error" with no listener: the error itself, or ERR_UNHANDLED_ERROR when it is not an exception.</exception>
-    /// <exception cref="InvalidOperationException">For a built-in event of a Server or Socket ('connection', 'data', 'close'...):
-    /// those are emitted by NodeNet alone, so a listener can trust what it receives.</exception>
+    /// <exception cref="NodeNetInvalidOperationException">ERR_INVALID_STATE for a built-in event of a Server or Socket ('connection',
+    /// 'data', 'close'...): those are emitted by NodeNet alone, so a listener can trust what it receives.</exception>
+    /// <exception cref="NodeNetArgumentException">ERR_INVALID_ARG_TYPE when <paramref name="args"/> cannot reach a typed listener.</exception>
     public bool Emit(string eventName, params ReadOnlySpan<object?> args)
     {
         VerifyAccess();
-        ArgumentNullException.ThrowIfNull(eventName);
+        NodeErrors.ThrowIfNull(eventName);
         if (BuiltInEvents?.Contains(eventName) == true)
-            throw new InvalidOperationException(
-                $"'{eventName}' is a built-in event of {GetType().Name}: NodeNet emits it itself. Emit is for your own events.");
+            throw NodeErrors.InvalidState($"'{eventName}' is a built-in event of {GetType().Name}: NodeNet emits it itself. Emit is for your own events");
         return EmitEvent(eventName, args);
     }
 
@@ -229,11 +229,12 @@ public partial class EventEmitter
     private EventEmitter Add(string eventName, Listener entry, bool prepend, bool verify = true)
     {
         if (verify) VerifyAccess();
-        ArgumentNullException.ThrowIfNull(eventName);
+        NodeErrors.ThrowIfNull(eventName);
         if (entry.ParameterTypes is { } types)
         {
             if (BuiltInEvents?.Find(eventName)?.Mismatch(types) is { } mismatch)
-                throw new ArgumentException($"A listener that can never receive this event: {mismatch}.", "listener");
+                throw new NodeNetArgumentException("ERR_INVALID_ARG_TYPE",
+                    $"The \"listener\" argument must be a function that can receive '{eventName}': {mismatch}", "listener");
             CheckListener(eventName, types);
         }
         if (_events.ContainsKey("newListener")) EmitEvent("newListener", eventName, entry.Target);

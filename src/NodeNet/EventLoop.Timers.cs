@@ -15,7 +15,7 @@ public sealed partial class EventLoop
 
     private TimerHandle StartTimer(Action callback, double ms, bool repeat)
     {
-        ArgumentNullException.ThrowIfNull(callback);
+        NodeErrors.ThrowIfNull(callback);
         Uv.VerifyThread();
         if (!(ms >= 1 && ms <= TimeoutMax)) ms = 1;
         return new TimerHandle(this, callback, (ulong)ms, repeat);
@@ -24,7 +24,7 @@ public sealed partial class EventLoop
     /// <summary>setImmediate: runs <paramref name="callback"/> after the current poll phase.</summary>
     public Immediate SetImmediate(Action callback)
     {
-        ArgumentNullException.ThrowIfNull(callback);
+        NodeErrors.ThrowIfNull(callback);
         Uv.VerifyThread();
         var immediate = new Immediate(this, callback);
         _immediates.Enqueue(immediate);

@@ -103,7 +103,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     /// </summary>
     public static void Run(Action main)
     {
-        ArgumentNullException.ThrowIfNull(main);
+        NodeErrors.ThrowIfNull(main);
         RunCore(main);
     }
 
@@ -111,7 +111,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     /// As in Node, a pending task alone does not keep the loop alive.</summary>
     public static void Run(Func<Task> main)
     {
-        ArgumentNullException.ThrowIfNull(main);
+        NodeErrors.ThrowIfNull(main);
         RunCore(() =>
         {
             var task = main();
@@ -220,7 +220,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     /// <summary>Like <see cref="Post"/>, but returns false instead of throwing when the loop has ended.</summary>
     public bool TryPost(Action action)
     {
-        ArgumentNullException.ThrowIfNull(action);
+        NodeErrors.ThrowIfNull(action);
         return TryPost(static a => ((Action)a!)(), action);
     }
 
@@ -251,7 +251,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     /// use the Node-style API from other code: <c>await loop.InvokeAsync(() => server.MaxConnections = 100)</c>.</summary>
     public Task<T> InvokeAsync<T>(Func<T> function)
     {
-        ArgumentNullException.ThrowIfNull(function);
+        NodeErrors.ThrowIfNull(function);
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var task = LoopTask.Track(this, done);
         if (!RunOrPost(() => { try { done.TrySetResult(function()); } catch (Exception e) { done.TrySetException(e); } }))
@@ -262,7 +262,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     /// <inheritdoc cref="InvokeAsync{T}(Func{T})"/>
     public Task InvokeAsync(Action action)
     {
-        ArgumentNullException.ThrowIfNull(action);
+        NodeErrors.ThrowIfNull(action);
         return InvokeAsync(() => { action(); return true; });
     }
 
@@ -276,7 +276,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable
     /// <summary>Queues <paramref name="callback"/> to run after the current callback, before the loop continues (process.nextTick).</summary>
     public void NextTick(Action callback)
     {
-        ArgumentNullException.ThrowIfNull(callback);
+        NodeErrors.ThrowIfNull(callback);
         Uv.VerifyThread();
         _ticks.Enqueue(callback);
     }

@@ -11,7 +11,7 @@ public static partial class Net
     /// <summary>Connects a new socket of <paramref name="loop"/>; see <see cref="ConnectAsync(ConnectOptions, CancellationToken)"/>.</summary>
     internal static async Task<Socket> ConnectAsync(EventLoop loop, ConnectOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        NodeErrors.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
         options.Signal.ThrowIfCancellationRequested();
         // The signal is attached on the loop, after the error sink: an abort that comes before the connect starts must

@@ -48,7 +48,7 @@ public static partial class Net
 
     internal static Socket Connect(EventLoop loop, ConnectOptions options, Action? connectListener)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        NodeErrors.ThrowIfNull(options);
         var socket = new Socket(loop, SocketOptionsFor(options), handle: null);
         if (socket.Destroyed) return socket; // an aborted signal destroyed it (Node connects nothing then either)
         if (options.Timeout is { } t && t != 0) socket.SetTimeout(t); // Node: if (options.timeout)

@@ -51,7 +51,7 @@ public sealed class ReceivedHandle : IDisposable
     {
         _loop.Uv.VerifyThread();
         if (Kind != expected) throw NodeErrors.InvalidArgValue("handle", Kind.ToString(), $"is not a {expected.ToString().ToLowerInvariant()} handle");
-        var handle = _handle ?? throw new ObjectDisposedException(nameof(ReceivedHandle), "This handle was already adopted or disposed.");
+        var handle = _handle ?? throw new NodeNetObjectDisposedException("ERR_INVALID_STATE", "Invalid state: this handle was already adopted or disposed", nameof(ReceivedHandle));
         _handle = null;
         return handle;
     }

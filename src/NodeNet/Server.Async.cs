@@ -12,7 +12,7 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
     /// and cancels the task; an already-cancelled one does not listen at all.</summary>
     public Task<AddressInfo> ListenAsync(ListenOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        NodeErrors.ThrowIfNull(options);
         if (options.Signal.IsCancellationRequested) return Task.FromCanceled<AddressInfo>(options.Signal);
         // With nobody listening for 'connection', the accept queue comes first: connections then wait for an
         // enumerator instead of being missed. A server with a 'connection' listener handles them there, so nothing

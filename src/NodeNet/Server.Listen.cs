@@ -34,7 +34,7 @@ public sealed partial class Server
     /// <summary>listen(options[, callback]).</summary>
     public Server Listen(ListenOptions options, Action? callback = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        NodeErrors.ThrowIfNull(options);
         return ListenCore(options, null, callback);
     }
 
@@ -42,7 +42,7 @@ public sealed partial class Server
     public Server Listen(Server other, Action? callback = null)
     {
         _loop.Uv.VerifyThread();
-        ArgumentNullException.ThrowIfNull(other);
+        NodeErrors.ThrowIfNull(other);
         if (other._handle == null) throw NodeErrors.InvalidArgValue("handle", "Server", "is not listening");
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("Listen(server) shares a descriptor with dup(), which Windows does not have (as in Node, handles are not shared there).");
         int fd = (int)other._handle.FileNo();
@@ -132,9 +132,9 @@ public sealed partial class Server
     public Server Listen(ReceivedHandle handle, Action? callback = null)
     {
         _loop.Uv.VerifyThread();
-        ArgumentNullException.ThrowIfNull(handle);
+        NodeErrors.ThrowIfNull(handle);
         if (_handle != null) throw NodeErrors.ServerAlreadyListen();
-        if (handle.Loop != _loop) throw new InvalidOperationException("A received handle belongs to the loop of the IPC socket it arrived on; listen on a server of that loop.");
+        if (handle.Loop != _loop) throw NodeErrors.InvalidArgValue("handle", "ReceivedHandle", "belongs to the loop of the IPC socket it arrived on: listen on a server of that loop");
         var stream = handle.Take(HandleKind.Server);
         if (callback != null) Once("listening", callback);
         SetupListenHandle(null, 0, 0, 0, null, new ListenOptions(), adopted: stream);
@@ -144,7 +144,7 @@ public sealed partial class Server
     /// <summary><see cref="Listen(ReceivedHandle, Action?)"/> from any thread; completes at 'listening' with the address.</summary>
     public Task<AddressInfo> ListenAsync(ReceivedHandle handle, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(handle);
+        NodeErrors.ThrowIfNull(handle);
         return LoopTask.Until(_loop, this, "listening", () => Address()!, () => { if (!HasListeners("connection")) EnsureAcceptQueue(); Listen(handle); },
             cancellationToken, cancel: () => Close(), failEvent: ("close", () => NodeErrors.ServerNotRunning()));
     }

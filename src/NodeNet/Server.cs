@@ -150,7 +150,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     /// <summary>server.getConnections(callback): the count at the time of the call, delivered on the next tick.</summary>
     public Server GetConnections(Action<Exception?, int> callback)
     {
-        ArgumentNullException.ThrowIfNull(callback);
+        NodeErrors.ThrowIfNull(callback);
         _loop.Uv.VerifyThread();
         int count = Volatile.Read(ref _connections);
         _loop.NextTick(() => callback(null, count));
@@ -181,7 +181,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     internal UvStream HandleForSending(EventLoop loop)
     {
         VerifyLoopThread();
-        if (loop != _loop) throw new InvalidOperationException("A handle can be sent only by an IPC socket of its own loop.");
+        if (loop != _loop) throw NodeErrors.InvalidArgValue("server", "Server", "belongs to another loop: a handle can be sent only by an IPC socket of its own loop");
         if (_handle is not { IsClosing: false } handle) throw NodeNetException.FromUv(UvErrors.EBADF, "send");
         Socket.RefuseOnWindowsPipe(handle);
         return handle;

@@ -24,7 +24,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     /// <paramref name="signal"/>: net.connect's socket signal, attached on the loop once errors have a listener.</summary>
     internal Task ConnectAsync(ConnectOptions options, bool applyTimeout, CancellationToken cancellationToken, CancellationToken signal = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        NodeErrors.ThrowIfNull(options);
         return LoopTask.Until(_loop, this, "connect", static () => true, () =>
             {
                 EnsureErrorSink();
@@ -155,7 +155,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     /// view decides; later calls return the same view.</summary>
     public IDuplexPipe AsPipe(PipeScheduler applicationScheduler)
     {
-        ArgumentNullException.ThrowIfNull(applicationScheduler);
+        NodeErrors.ThrowIfNull(applicationScheduler);
         return EnsureTransport(output: true, applicationScheduler);
     }
 
@@ -250,8 +250,8 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
         if (_ipc != null || _wantsIpc) { transport.Refuse(IpcIsNotAStream()); return; }
         if (_decoder != null)
         {
-            transport.Refuse(new InvalidOperationException(
-                "ReadAsync, AsStream and AsPipe read bytes, but SetEncoding was called on this socket; read its 'data' events instead."));
+            transport.Refuse(NodeErrors.InvalidState(
+                "ReadAsync, AsStream and AsPipe read bytes, but SetEncoding was called on this socket; read its 'data' events instead"));
             return;
         }
         foreach (var chunk in _readBuffer) transport.Preload((byte[])chunk);

@@ -60,7 +60,7 @@ public sealed partial class Socket
     /// <summary>socket.connect(options[, connectListener]). Returns this; 'connect' or 'error' follows on a later tick.</summary>
     public Socket Connect(ConnectOptions options, Action? connectListener = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        NodeErrors.ThrowIfNull(options);
         _loop.Uv.VerifyThread();
         if (options.Port == null && options.Path == null) throw NodeErrors.MissingArgs("options", "port", "path");
         if (options.Path == null) ValidateTcpConnect(options);

@@ -131,8 +131,8 @@ public sealed partial class Socket
     private protected override void CheckListener(string eventName, Type[] parameterTypes)
     {
         if (eventName == SocketEvents.Data && _decoder != null && parameterTypes.Length > 0 && !parameterTypes[0].IsAssignableFrom(typeof(string)))
-            throw new ArgumentException(
-                $"SetEncoding(\"{_decoder.Encoding}\") was called, so 'data' carries strings, but the listener takes {parameterTypes[0].Name}.", "listener");
+            throw new NodeNetArgumentException("ERR_INVALID_ARG_TYPE",
+                $"The \"listener\" argument must take a string: SetEncoding(\"{_decoder.Encoding}\") was called, so 'data' carries strings. Received a listener of {parameterTypes[0].Name}", "listener");
     }
 }
 

@@ -22,7 +22,7 @@ public sealed partial class Socket
     public Socket SendHandle(Server server, ReadOnlyMemory<byte> message = default, Action<Exception?>? callback = null)
     {
         VerifyLoopThread();
-        ArgumentNullException.ThrowIfNull(server);
+        NodeErrors.ThrowIfNull(server);
         var handle = server.HandleForSending(_loop);
         SendFrame(1, message, handle, callback);
         return this;
@@ -35,8 +35,8 @@ public sealed partial class Socket
     public Socket SendHandle(Socket socket, ReadOnlyMemory<byte> message = default, Action<Exception?>? callback = null)
     {
         VerifyLoopThread();
-        ArgumentNullException.ThrowIfNull(socket);
-        if (socket._loop != _loop) throw new InvalidOperationException("A handle can be sent only by an IPC socket of its own loop.");
+        NodeErrors.ThrowIfNull(socket);
+        if (socket._loop != _loop) throw NodeErrors.InvalidArgValue("socket", "Socket", "belongs to another loop: a handle can be sent only by an IPC socket of its own loop");
         if (socket._handle is not { IsClosing: false } handle || socket._destroyed || socket._connecting)
             throw NodeNetException.FromUv(Native.UvErrors.EBADF, "send");
         RefuseOnWindowsPipe(handle);
@@ -189,7 +189,7 @@ public sealed partial class Socket
     /// Resume (or read it with ReadAsync) to read.</summary>
     public static Socket Adopt(ReceivedHandle handle, SocketOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(handle);
+        NodeErrors.ThrowIfNull(handle);
         var stream = handle.Take(HandleKind.Socket);
         var socket = new Socket(handle.Loop, options ?? new SocketOptions(), stream, pauseOnConnect: true);
         socket.CountActive(NodeNetMetrics.ServerTags(null));

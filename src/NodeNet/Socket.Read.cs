@@ -53,7 +53,7 @@ public sealed partial class Socket
         _loop.Uv.VerifyThread();
         var decoder = new StringDecoder(encoding);
         if (AnyListenerRefuses(SocketEvents.Data, typeof(string)))
-            throw new InvalidOperationException("A 'data' listener of this socket takes bytes; with an encoding 'data' carries strings. Remove it, or read bytes without SetEncoding.");
+            throw NodeErrors.InvalidState("a 'data' listener of this socket takes bytes; with an encoding 'data' carries strings. Remove it, or read bytes without SetEncoding");
         _decoder = decoder;
         return this;
     }

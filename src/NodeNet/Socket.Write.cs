@@ -91,9 +91,8 @@ public sealed partial class Socket
     public bool Write(byte[] data, int offset, int count, Action<Exception?>? callback = null)
     {
         if (data is null) throw NullChunk();
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if ((long)offset + count > data.Length) throw new ArgumentOutOfRangeException(nameof(count), "offset + count exceeds the array");
+        if (offset < 0 || offset > data.Length) throw NodeErrors.OutOfRange("offset", $">= 0 && <= {data.Length}", offset);
+        if (count < 0 || count > data.Length - offset) throw NodeErrors.OutOfRange("count", $">= 0 && <= {data.Length - offset}", count);
         return WriteCore(data.AsMemory(offset, count), callback);
     }
 
@@ -108,8 +107,8 @@ public sealed partial class Socket
     /// <summary>socket.write(string, callback).</summary>
     public bool Write(string data, Action<Exception?>? callback) => Write(data, "utf8", callback);
 
-    private static InvalidOperationException IpcIsNotAStream() =>
-        new("An IPC socket carries messages and handles, not a byte stream: use Send and SendHandle, and the 'message' and 'handle' events.");
+    private static NodeNetInvalidOperationException IpcIsNotAStream() =>
+        NodeErrors.InvalidState("an IPC socket carries messages and handles, not a byte stream: use Send and SendHandle, and the 'message' and 'handle' events");
 
     private static NodeNetArgumentException NullChunk() => new("ERR_STREAM_NULL_VALUES", "May not write null values to stream", "chunk");
 

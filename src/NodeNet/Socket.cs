@@ -61,7 +61,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (options.OnRead is { } onRead)
         {
             if (onRead.Buffer == null && onRead.BufferFactory == null) throw NodeErrors.InvalidArgValue("options.onread", onRead, "must have a buffer");
-            ArgumentNullException.ThrowIfNull(onRead.Callback, "options.onread.callback");
+            NodeErrors.ThrowIfNull(onRead.Callback, "options.onread.callback");
             _onRead = onRead;
         }
         _noDelay = options.NoDelay;

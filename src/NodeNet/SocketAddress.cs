@@ -42,7 +42,7 @@ public static partial class Net
         /// input is not an address with an optional port.</summary>
         public static SocketAddress? Parse(string input)
         {
-            ArgumentNullException.ThrowIfNull(input);
+            NodeErrors.ThrowIfNull(input);
             string host = input, port = "0";
             if (input.StartsWith('['))
             {

@@ -96,7 +96,7 @@ public class EventEmitterTests
     {
         var e = new EventEmitter();
         var boom = new InvalidOperationException("boom");
-        Assert.Same(boom, Assert.Throws<InvalidOperationException>(() => e.Emit("error", boom)));
+        Assert.Same(boom, Assert.ThrowsAny<InvalidOperationException>(() => e.Emit("error", boom)));
         var wrapped = NodeAssert.Throws(() => e.Emit("error", "boom"));
         Assert.Equal("ERR_UNHANDLED_ERROR", wrapped.Code);
         Assert.Equal("Unhandled error. ('boom')", wrapped.Message);
@@ -155,8 +155,9 @@ public class EventEmitterTests
         Assert.Equal([1, 2], got.data!);
         Assert.True(got.had);
         e.On<int>("n", _ => { });
-        var ex = Assert.Throws<InvalidCastException>(() => e.Emit("n", "not a number"));
+        var ex = Assert.ThrowsAny<ArgumentException>(() => e.Emit("n", "not a number"));
         Assert.Contains("'n'", ex.Message);
+        Assert.Equal("ERR_INVALID_ARG_TYPE", ((INodeError)ex).Code);
     }
 
     [Fact]
@@ -165,6 +166,6 @@ public class EventEmitterTests
         var e = new EventEmitter();
         var ex = NodeAssert.Throws(() => e.On("x", (Action)null!));
         Assert.Equal("ERR_INVALID_ARG_TYPE", ex.Code);
-        Assert.Throws<ArgumentNullException>(() => e.On(null!, () => { }));
+        Assert.ThrowsAny<ArgumentNullException>(() => e.On(null!, () => { }));
     }
 }

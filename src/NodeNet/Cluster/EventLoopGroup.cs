@@ -28,7 +28,7 @@ public sealed class EventLoopGroup : IAsyncDisposable, IDisposable
     internal static void ValidateCount(int count, string parameter)
     {
         if (count is < 1 or > MaxLoops)
-            throw new ArgumentOutOfRangeException(parameter, count, $"A loop count must be from 1 to {MaxLoops}.");
+            throw NodeErrors.OutOfRange(parameter, $">= 1 && <= {MaxLoops}", count);
     }
 
     /// <summary>The group's loops.</summary>

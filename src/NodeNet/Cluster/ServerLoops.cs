@@ -188,7 +188,7 @@ internal sealed class ServerLoops
         {
             AddressInfo? peer = client is UvTcp tcp ? PeerOf(tcp) : null;
             int chosen = choose(new LoopChoice(peer?.Address, peer?.Port, Snapshot()));
-            if (chosen < 0 || chosen >= n) throw new ArgumentOutOfRangeException(nameof(ServerOptions.ChooseLoop), chosen, $"ChooseLoop must return a loop index from 0 to {n - 1}.");
+            if (chosen < 0 || chosen >= n) throw NodeErrors.OutOfRange("options.chooseLoop()", $">= 0 && <= {n - 1}", chosen);
             if (!_dead[chosen]) return chosen;
         }
         if (_options.Distribution == LoopDistribution.LeastConnections)

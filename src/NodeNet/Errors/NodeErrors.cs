@@ -8,6 +8,18 @@ internal static class NodeErrors
     public static NodeNetArgumentException InvalidArgType(string name, string expected, object? actual) =>
         new("ERR_INVALID_ARG_TYPE", $"The {Quote(name)} must be {expected}. {NodeNetException.Describe(actual)}", name);
 
+    /// <summary>Node's check of a required argument (ERR_INVALID_ARG_TYPE, "... Received null"), as .NET's ArgumentNullException.</summary>
+    public static void ThrowIfNull<T>([System.Diagnostics.CodeAnalysis.NotNull] T? value,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value is not null) return;
+        string expected = typeof(Delegate).IsAssignableFrom(typeof(T)) ? "function" : typeof(T) == typeof(string) ? "string" : "object";
+        throw new NodeNetArgumentNullException($"The {Quote(name)} must be of type {expected}. Received null", name);
+    }
+
+    /// <summary>A call the object's present state does not allow, with Node's generic code (ERR_INVALID_STATE).</summary>
+    public static NodeNetInvalidOperationException InvalidState(string what) => new("ERR_INVALID_STATE", $"Invalid state: {what}");
+
     public static NodeNetArgumentException InvalidArgValue(string name, object? value, string reason = "is invalid") =>
         new("ERR_INVALID_ARG_VALUE", $"The {(name.Contains('.') ? "property" : "argument")} '{name}' {reason}. Received {Inspect(value)}", name);
 

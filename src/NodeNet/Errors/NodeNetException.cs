@@ -80,7 +80,7 @@ public class NodeNetException : IOException, INodeError
         "EMSGSIZE" => SocketError.MessageSize,
         "ENOTSOCK" => SocketError.NotSocket,
         "ENOTFOUND" => SocketError.HostNotFound,
-        "EAI_AGAIN" or "AGAIN" => SocketError.TryAgain,
+        "EAI_AGAIN" => SocketError.TryAgain,
         _ => null,
     };
 
@@ -115,11 +115,12 @@ public class NodeNetException : IOException, INodeError
         };
     }
 
-    /// <summary>A dns.lookup failure: EAI_NONAME/EAI_NODATA become ENOTFOUND, other EAI_ codes lose the prefix, as in Node.</summary>
+    /// <summary>A dns.lookup failure as Node's dnsException makes it: EAI_NONAME and EAI_NODATA become ENOTFOUND, every other
+    /// code keeps libuv's name (EAI_AGAIN, EAI_FAIL...).</summary>
     internal static NodeNetException Dns(int status, string host)
     {
         string name = UvErrors.Name(status);
-        string code = name is "EAI_NONAME" or "EAI_NODATA" ? "ENOTFOUND" : name.StartsWith("EAI_", StringComparison.Ordinal) ? name[4..] : name;
+        string code = name is "EAI_NONAME" or "EAI_NODATA" ? "ENOTFOUND" : name;
         return new NodeNetException(code, $"getaddrinfo {code} {host}", errno: status, syscall: "getaddrinfo") { Hostname = host };
     }
 

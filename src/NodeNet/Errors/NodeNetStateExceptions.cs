@@ -29,6 +29,31 @@ public sealed class NodeNetArgumentException : ArgumentException, INodeError
     public override string ToString() => _info.Format(Message, StackTrace);
 }
 
+/// <summary>A required argument that is null: Node's TypeError ERR_INVALID_ARG_TYPE, as .NET's ArgumentNullException.</summary>
+public sealed class NodeNetArgumentNullException : ArgumentNullException, INodeError
+{
+    private readonly NodeErrorInfo _info;
+    private readonly string _message;
+    internal NodeNetArgumentNullException(string message, string? paramName)
+        : base(paramName, message) { _info = new NodeErrorInfo("ERR_INVALID_ARG_TYPE", "TypeError"); _message = message; }
+    /// <inheritdoc />
+    public override string Message => _message;
+    /// <inheritdoc />
+    public string Code => _info.Code;
+    /// <inheritdoc />
+    public int? Errno => null;
+    /// <inheritdoc />
+    public string? Syscall => null;
+    /// <inheritdoc />
+    public string? Address => null;
+    /// <inheritdoc />
+    public int? Port => null;
+    /// <inheritdoc />
+    public string Name => _info.Name;
+    /// <inheritdoc />
+    public override string ToString() => _info.Format(Message, StackTrace);
+}
+
 /// <summary>A value out of Node's range, a RangeError (ERR_SOCKET_BAD_PORT, ERR_OUT_OF_RANGE).</summary>
 public sealed class NodeNetArgumentOutOfRangeException : ArgumentOutOfRangeException, INodeError
 {
@@ -81,7 +106,7 @@ public sealed class NodeNetObjectDisposedException : ObjectDisposedException, IN
 {
     private readonly NodeErrorInfo _info;
     private readonly string _message;
-    internal NodeNetObjectDisposedException(string code, string message) : base(nameof(Socket), message)
+    internal NodeNetObjectDisposedException(string code, string message, string objectName = nameof(Socket)) : base(objectName, message)
     { _info = new NodeErrorInfo(code, "Error"); _message = message; }
     /// <inheritdoc />
     public override string Message => _message;

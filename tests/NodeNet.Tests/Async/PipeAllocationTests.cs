@@ -5,6 +5,8 @@ using Xunit;
 namespace NodeNet.Tests.Async;
 
 /// <summary>The zero-copy path: in steady state, echoing through AsPipe allocates nothing on the loop thread per message.</summary>
+[Collection("metrics")] // runs alone: the pipe memory pool is process-wide, and a test running beside this one can take
+// the blocks it would reuse, so it allocates one (32 KiB) inside the measured window
 public class PipeAllocationTests
 {
     [Fact]

@@ -163,6 +163,15 @@ public static partial class Scenarios
         });
     }
 
+    public static void LookupFailure(Trace t)
+    {
+        const string host = "nodenet-no-such-host.invalid";
+        var c = Net.Connect(new ConnectOptions { Port = 80, Host = host, AutoSelectFamily = false });
+        c.On("lookup", (Action<Exception?, string?, int?, string>)((e, a, f, h) => t.T("lookup", Trace.Err(e), (e as NodeNetException)?.Hostname, a, h)));
+        c.On<Exception>("error", e => t.T("error", Trace.Err(e), ((NodeNetException)e).Hostname));
+        c.On<bool>("close", h => t.T("close", h));
+    }
+
     public static void ConnectLookup(Trace t)
     {
         Server? s = null;

@@ -66,11 +66,11 @@ public class HangTests
         var big = new byte[1 << 20];
         var write = await WriteUntilPending(loop, socket);
         await loop.DisposeAsync().AsTask().WaitAsync(Deadline);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => write.WaitAsync(Deadline));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(Deadline));
+        await Assert.ThrowsAnyAsync<ObjectDisposedException>(() => write.WaitAsync(Deadline));
+        await Assert.ThrowsAnyAsync<ObjectDisposedException>(() => read.WaitAsync(Deadline));
         // Calls made after the end fault the same way, at once.
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => socket.WriteAsync(big).WaitAsync(Deadline));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => socket.ReadAsync(new byte[1]).AsTask().WaitAsync(Deadline));
+        await Assert.ThrowsAnyAsync<ObjectDisposedException>(() => socket.WriteAsync(big).WaitAsync(Deadline));
+        await Assert.ThrowsAnyAsync<ObjectDisposedException>(() => socket.ReadAsync(new byte[1]).AsTask().WaitAsync(Deadline));
     }
 
     /// <summary>Writes 1 MiB at a time to a peer that never reads until a write stays pending, and returns that write. Pending

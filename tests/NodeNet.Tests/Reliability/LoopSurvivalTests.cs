@@ -25,7 +25,7 @@ public class LoopSurvivalTests
         await loop.On(() => loop.SetTimeout(() => arrived.SetResult(), 50));
         await arrived.Task.WaitAsync(LoopHelpers.Deadline);
 
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => socket.ReadAsync(new byte[16]).AsTask().WaitAsync(LoopHelpers.Deadline));
+        var e = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => socket.ReadAsync(new byte[16]).AsTask().WaitAsync(LoopHelpers.Deadline));
         Assert.Contains("SetEncoding", e.Message);
         Assert.False(loop.Completion.IsCompleted);
 

@@ -123,7 +123,7 @@ public class EventLoopTests
     {
         EventLoop? loop = null;
         TestLoop.Run(() => loop = EventLoop.Current);
-        var e = Assert.Throws<InvalidOperationException>(() => loop!.Post(() => { }));
+        var e = Assert.ThrowsAny<InvalidOperationException>(() => loop!.Post(() => { }));
         Assert.Contains("ended", e.Message);
         Assert.False(loop!.TryPost(() => { }));
     }
@@ -235,13 +235,13 @@ public class EventLoopTests
     [Fact]
     public void Null_callbacks_are_rejected_clearly()
     {
-        Assert.Throws<ArgumentNullException>(() => EventLoop.Run((Action)null!));
+        Assert.ThrowsAny<ArgumentNullException>(() => EventLoop.Run((Action)null!));
         TestLoop.Run(() =>
         {
             var loop = EventLoop.Current!;
-            Assert.Throws<ArgumentNullException>(() => loop.SetTimeout(null!, 1));
-            Assert.Throws<ArgumentNullException>(() => loop.NextTick(null!));
-            Assert.Throws<ArgumentNullException>(() => loop.Post(null!));
+            Assert.ThrowsAny<ArgumentNullException>(() => loop.SetTimeout(null!, 1));
+            Assert.ThrowsAny<ArgumentNullException>(() => loop.NextTick(null!));
+            Assert.ThrowsAny<ArgumentNullException>(() => loop.Post(null!));
         });
     }
 }

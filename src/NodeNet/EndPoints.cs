@@ -6,12 +6,14 @@ namespace NodeNet;
 /// <summary>Between .NET's endpoints and Node's (host, port) or path.</summary>
 internal static class EndPoints
 {
-    /// <summary>An IP endpoint, or for a path a <see cref="UnixDomainSocketEndPoint"/> (null for a Windows pipe name, which
-    /// .NET has no endpoint type for).</summary>
+    /// <summary>An IP endpoint, or for a path a <see cref="UnixDomainSocketEndPoint"/>; null for a Windows pipe name, and for a
+    /// path .NET's endpoint cannot hold (longer than sun_path: a server whose listen failed still names it).</summary>
     public static EndPoint? From(string address, int port, bool isPipe)
     {
-        if (isPipe) return OperatingSystem.IsWindows() && address.StartsWith(@"\\", StringComparison.Ordinal) ? null : new UnixDomainSocketEndPoint(address);
-        return IPAddress.TryParse(address, out var ip) ? new IPEndPoint(ip, port) : null;
+        if (!isPipe) return IPAddress.TryParse(address, out var ip) ? new IPEndPoint(ip, port) : null;
+        if (OperatingSystem.IsWindows() && address.StartsWith(@"\\", StringComparison.Ordinal)) return null;
+        try { return new UnixDomainSocketEndPoint(address); }
+        catch (ArgumentException) { return null; }
     }
 
     /// <summary>The listen options <paramref name="endPoint"/> stands for.</summary>

@@ -42,7 +42,7 @@ public partial class EventEmitter
     public async Task<T?> OnceAsync<T>(string eventName, CancellationToken cancellationToken = default)
     {
         NodeErrors.ThrowIfNull(eventName);
-        if (BuiltInEvents?.Find(eventName)?.Mismatch([typeof(T)]) is { } mismatch)
+        if (SignatureOf(eventName)?.Mismatch([typeof(T)]) is { } mismatch)
             throw new NodeNetArgumentException("ERR_INVALID_ARG_TYPE",
                 $"OnceAsync<{typeof(T).Name}> can never complete: {mismatch}", nameof(T));
         object?[] args = await OnceAsync(eventName, cancellationToken).ConfigureAwait(false);

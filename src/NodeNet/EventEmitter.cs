@@ -138,6 +138,14 @@ public partial class EventEmitter
     /// <summary>This emitter's built-in events and their argument types (null: a plain emitter, every event is yours).</summary>
     private protected virtual EventSignatures? BuiltInEvents => null;
 
+    /// <summary>'newListener' and 'removeListener', which every emitter emits itself with (event name, listener).</summary>
+    private static readonly EventSignatures EmitterEvents = new(
+        new("newListener", [typeof(string)], [typeof(Delegate)]), new("removeListener", [typeof(string)], [typeof(Delegate)]));
+
+    /// <summary>The argument types an event that this emitter emits itself has, checked against a typed listener when it is
+    /// added (it could never be called, and a cast failing inside NodeNet's own emit would end the loop); null for yours.</summary>
+    private protected EventSignature? SignatureOf(string eventName) => BuiltInEvents?.Find(eventName) ?? EmitterEvents.Find(eventName);
+
     /// <summary>Lets <see cref="EmitFromAnyThread"/> run: listeners may then be called on other threads than the owner's.</summary>
     private protected void EnableConcurrentEmit() => _gate ??= new object(); // from a constructor: nobody else sees us yet
 
@@ -232,7 +240,7 @@ public partial class EventEmitter
         NodeErrors.ThrowIfNull(eventName);
         if (entry.ParameterTypes is { } types)
         {
-            if (BuiltInEvents?.Find(eventName)?.Mismatch(types) is { } mismatch)
+            if (SignatureOf(eventName)?.Mismatch(types) is { } mismatch)
                 throw new NodeNetArgumentException("ERR_INVALID_ARG_TYPE",
                     $"The \"listener\" argument must be a function that can receive '{eventName}': {mismatch}", "listener");
             CheckListener(eventName, types);

@@ -18,6 +18,7 @@ public sealed partial class Socket
         public required int Generation;
         public MultiConnect? Multi;
         public int AttemptIndex;
+        public UvPipe? Pipe; // the handle a pipe connect is in flight on
     }
 
     private sealed class MultiConnect
@@ -331,8 +332,12 @@ public sealed partial class Socket
             _loop.NextTick(() => AfterConnect(a, err));
             return;
         }
+        a.Pipe = pipe;
         var req = _loop.Uv.Requests.Rent(UvReqType.Connect, this, a);
-        pipe.Connect(req, a.Address); // reports errors through the callback
+        int rc = pipe.Connect(req, a.Address); // reports other errors through the callback
+        if (rc == 0) return;
+        _loop.Uv.Requests.Abandon(req);
+        _loop.NextTick(() => AfterConnect(a, rc));
     }
 
     private void AfterConnect(ConnectAttempt a, int status)

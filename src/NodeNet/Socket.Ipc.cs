@@ -73,6 +73,11 @@ public sealed partial class Socket
         });
     }
 
+    /// <summary><see cref="Send(ReadOnlyMemory{byte}, Action{Exception?}?)"/> from any thread; completes once the message is
+    /// written to the IPC socket.</summary>
+    public Task SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
+        SendAsync(null, message, cancellationToken);
+
     /// <summary><see cref="SendHandle(Server, ReadOnlyMemory{byte}, Action{Exception?}?)"/> from any thread; completes once
     /// the handle is written to the IPC socket.</summary>
     public Task SendHandleAsync(Server server, ReadOnlyMemory<byte> message = default, CancellationToken cancellationToken = default) =>
@@ -82,7 +87,7 @@ public sealed partial class Socket
     public Task SendHandleAsync(Socket socket, ReadOnlyMemory<byte> message = default, CancellationToken cancellationToken = default) =>
         SendAsync(() => socket, message, cancellationToken);
 
-    private Task SendAsync(Func<object> handle, ReadOnlyMemory<byte> message, CancellationToken token)
+    private Task SendAsync(Func<object>? handle, ReadOnlyMemory<byte> message, CancellationToken token)
     {
         if (token.IsCancellationRequested) return Task.FromCanceled(token);
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -94,8 +99,12 @@ public sealed partial class Socket
             Action<Exception?> cb = e => { if (e == null) done.TrySetResult(true); else done.TrySetException(e); };
             try
             {
-                if (handle() is Server s) SendHandle(s, message, cb);
-                else SendHandle((Socket)handle(), message, cb);
+                switch (handle?.Invoke())
+                {
+                    case null: Send(message, cb); break;
+                    case Server s: SendHandle(s, message, cb); break;
+                    case var socket: SendHandle((Socket)socket, message, cb); break;
+                }
             }
             catch (Exception e) { done.TrySetException(e); }
         });

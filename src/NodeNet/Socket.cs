@@ -444,7 +444,11 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         {
             case UvReqType.Write: AfterAsyncWrite((WriteBatch)req.State!, status); break;
             case UvReqType.Shutdown: AfterShutdown(status); break;
-            case UvReqType.Connect: AfterConnect((ConnectAttempt)req.State!, status); break;
+            case UvReqType.Connect:
+                var attempt = (ConnectAttempt)req.State!;
+                if (attempt.Pipe is { } pipe) pipe.ConnectDone();
+                AfterConnect(attempt, status);
+                break;
         }
     }
 }

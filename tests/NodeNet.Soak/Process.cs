@@ -24,6 +24,19 @@ internal static partial class Proc
 
     public static int OpenDescriptors() => Descriptors().Count;
 
+    /// <summary>The descriptors a loop or a connection holds (sockets, and the epoll and eventfd instances of loops): what a
+    /// leak would show. Assemblies the runtime maps, and pipes it makes for child processes, come and go on their own.</summary>
+    public static List<string> LoopDescriptors() =>
+        Descriptors().Where(d => d.StartsWith("socket:", StringComparison.Ordinal) || d.StartsWith("anon_inode:", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Threads of loops that servers start for themselves ("NodeNet server loop i"; Linux shows 15 characters of a
+    /// thread's name). Thread-pool threads come and go on their own, so they are not counted.</summary>
+    public static int ServerLoopThreads() => Directory.GetDirectories("/proc/self/task").Count(t =>
+    {
+        try { return File.ReadAllText(Path.Combine(t, "comm")).StartsWith("NodeNet server", StringComparison.Ordinal); }
+        catch (IOException) { return false; } // the thread ended while we looked
+    });
+
     /// <summary>What each open descriptor is (the /proc/self/fd link targets), less the listing's own.</summary>
     public static List<string> Descriptors()
     {
@@ -34,6 +47,15 @@ internal static partial class Proc
         }
         all.Remove(all.FirstOrDefault(t => t.StartsWith("/proc/", StringComparison.Ordinal) && t.EndsWith("/fd", StringComparison.Ordinal)) ?? "");
         return all;
+    }
+
+    /// <summary>The descriptors open now and not in <paramref name="before"/>, by kind: what a failing count was made of.</summary>
+    public static string Excess(List<string> before)
+    {
+        var now = Descriptors();
+        if (before.All(d => d.StartsWith("socket:", StringComparison.Ordinal) || d.StartsWith("anon_inode:", StringComparison.Ordinal))) now = LoopDescriptors();
+        foreach (string d in before) now.Remove(d);
+        return $"{now.Count}: " + string.Join(", ", now.GroupBy(d => d.StartsWith("anon_inode", StringComparison.Ordinal) ? d : d.Split(":")[0]).Select(g => $"{g.Key} × {g.Count()}"));
     }
 
     /// <summary>Resident set size in MiB, from /proc/self/status.</summary>

@@ -7,6 +7,7 @@ var scale = args.Contains("--full") ? Scale.Full : Scale.Short;
 int i = Array.IndexOf(args, "--netload");
 if (i >= 0) Proc.NetLoad = args[i + 1];
 string? markdown = Array.IndexOf(args, "--markdown") is var m and >= 0 ? args[m + 1] : null;
+string? only = Array.IndexOf(args, "--phase") is var o and >= 0 ? args[o + 1] : null; // one phase, while working on it
 
 var figures = new Figures();
 var total = Stopwatch.StartNew();
@@ -19,8 +20,12 @@ Console.WriteLine($"NodeNet soak ({scale.Name}): {Environment.ProcessorCount} co
     ("slow reader", Phases.SlowReader),
     ("GC storm and races", Phases.Storm),
     ("cancellation", Phases.Cancel),
+    ("hostile IPC peers", Phases.IpcAttack),
+    ("loops dying under load", Phases.LoopDeaths),
+    ("teardown", Phases.Teardown),
+    ("API fuzzing", Phases.Fuzz),
 ];
-foreach (var (name, run) in phases)
+foreach (var (name, run) in phases.Where(p => only == null || p.name == only))
 {
     Console.WriteLine($"-- {name}");
     var sw = Stopwatch.StartNew();

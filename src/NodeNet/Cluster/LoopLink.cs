@@ -79,7 +79,8 @@ internal sealed unsafe class LoopLink : IUvStreamEvents, IUvRequestOwner
         Target.TryPost(() =>
         {
             _receiver = new UvPipe(Target.Uv, ipc: true);
-            _receiver.Connect(Target.Uv.Requests.Rent(UvReqType.Connect, this), name);
+            var req = Target.Uv.Requests.Rent(UvReqType.Connect, this);
+            if (_receiver.Connect(req, name) != 0) Target.Uv.Requests.Abandon(req); // a new pipe: never in flight already
         });
     }
 
@@ -139,6 +140,7 @@ internal sealed unsafe class LoopLink : IUvStreamEvents, IUvRequestOwner
             case UvReqType.Write: _sent(this, (UvStream)req.State!, status); break;
             case UvReqType.Shutdown: _sender?.Close(); break;
             case UvReqType.Connect: // target thread, Windows: the receiving end is connected
+                _receiver?.ConnectDone();
                 if (status == 0) StartReceiving();
                 else _receiver?.Close();
                 break;

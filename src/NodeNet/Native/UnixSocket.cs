@@ -82,6 +82,15 @@ internal static unsafe class UnixSocket
         return err;
     }
 
+    /// <summary>connect() again on a socket whose connect is in flight, for the kernel's answer (EISCONN, EALREADY), which
+    /// is what a second uv_pipe_connect reports, without libuv's replacing its pending request.</summary>
+    public static int ConnectAgain(int fd, string path)
+    {
+        byte* sa = stackalloc byte[Libc.SunPathOffset + Libc.SunPathSize];
+        uint len = MakeAddress(path, sa);
+        return Libc.connect(fd, sa, len) == 0 ? UvErrors.EISCONN : Libc.LastError();
+    }
+
     /// <summary>Device, inode and mode of the file itself (not a link target), or null if it does not exist.</summary>
     public static (ulong dev, ulong ino, uint mode)? Stat(string path)
     {

@@ -15,7 +15,7 @@ internal static unsafe class UvErrors
 
     public static readonly int EOF, EAGAIN, ECANCELED, ENOBUFS, EINVAL, EBADF, ENOTCONN, EPIPE,
         ECONNRESET, ENOTSUP, EEXIST, ENOENT, EADDRINUSE, ECONNREFUSED, EACCES, ENOTSOCK, EALREADY,
-        ENAMETOOLONG, ETIMEDOUT, EAI_NONAME, EPERM;
+        ENAMETOOLONG, ETIMEDOUT, EAI_NONAME, EPERM, EISCONN;
 
     // libuv's codes are negative errno values on Unix and sit between -3000 and -4100 on every
     // platform for its own (UV_EOF, UV_EAI_*, Windows mappings).
@@ -36,7 +36,7 @@ internal static unsafe class UvErrors
         ECONNRESET = Get("ECONNRESET"); ENOTSUP = Get("ENOTSUP"); EEXIST = Get("EEXIST"); ENOENT = Get("ENOENT");
         EADDRINUSE = Get("EADDRINUSE"); ECONNREFUSED = Get("ECONNREFUSED"); EACCES = Get("EACCES");
         ENOTSOCK = Get("ENOTSOCK"); EALREADY = Get("EALREADY"); ENAMETOOLONG = Get("ENAMETOOLONG");
-        ETIMEDOUT = Get("ETIMEDOUT"); EAI_NONAME = Get("EAI_NONAME"); EPERM = Get("EPERM");
+        ETIMEDOUT = Get("ETIMEDOUT"); EAI_NONAME = Get("EAI_NONAME"); EPERM = Get("EPERM"); EISCONN = Get("EISCONN");
     }
 
     private static int Get(string name) =>

@@ -26,11 +26,23 @@ internal sealed unsafe class UvPipe : UvStream
         fixed (byte* p = z) return Native.Uv.uv_pipe_bind(Ptr, p);
     }
 
-    public void Connect(UvRequest req, string name)
+    /// <summary>uv_pipe_connect; its result comes through <paramref name="req"/>'s callback, where the owner calls
+    /// <see cref="ConnectDone"/>. A second connect while one is in flight gets the kernel's answer (EISCONN, EALREADY) here,
+    /// as libuv reports it, but without calling libuv: libuv replaces the first request with the second and leaves the
+    /// first registered forever, so its loop could never end.</summary>
+    public int Connect(UvRequest req, string name)
     {
+        if (ConnectInFlight)
+            return UnixSocket.Supported && FileNo() is var fd and >= 0 && UnixSocket.Fits(name) ? UnixSocket.ConnectAgain((int)fd, name) : UvErrors.EALREADY;
+        ConnectInFlight = true;
         byte[] z = Utf8Z(name);
         fixed (byte* p = z) Native.Uv.uv_pipe_connect(req.Ptr, Ptr, p, &UvRequest.OnDoneNative);
+        return 0;
     }
+
+    public bool ConnectInFlight { get; private set; }
+
+    public void ConnectDone() => ConnectInFlight = false;
 
     /// <summary>Windows: how many pipe instances wait for clients at once (libuv's default is 4). Call before Bind.</summary>
     public void SetPendingInstances(int count) => Native.Uv.uv_pipe_pending_instances(Ptr, count);

@@ -153,4 +153,20 @@ public static partial class Scenarios
             a.On("close", () => s.Close(_ => t.T("closed")));
         });
     }
+
+    public static void PipeConnectWhileConnecting(Trace t)
+    {
+        string path = Path.Combine(t.Tmp, "twice.sock");
+        Server? s = null;
+        s = Net.CreateServer(sock => { sock.On<Exception>("error", _ => { }); sock.End("hi"); });
+        s.Listen(path, () =>
+        {
+            var c = Net.Connect(path);
+            c.On<Exception>("error", e => { var n = (INodeError)e; t.T("error", n.Code, n.Syscall, n.Message == $"connect {n.Code} {path}"); });
+            c.On("connect", () => t.T("connect"));
+            c.Connect(path);
+            t.T("second connect returned", c.Connecting);
+            c.On<bool>("close", h => { t.T("close", h); s!.Close(_ => t.T("server closed")); });
+        });
+    }
 }

@@ -97,6 +97,7 @@ public class HangTests
         ["Server.ListenAsync(ReceivedHandle, CancellationToken)"] = async f => { var h = await f.ReceivedServer(); return f.Idle.ListenAsync(h); },
         ["Socket.SendHandleAsync(Server, ReadOnlyMemory`1, CancellationToken)"] = async f => (await f.IpcPair()).sender.SendHandleAsync(f.Server),
         ["Socket.SendHandleAsync(Socket, ReadOnlyMemory`1, CancellationToken)"] = async f => (await f.IpcPair()).sender.SendHandleAsync(f.Client),
+        ["Socket.SendAsync(ReadOnlyMemory`1, CancellationToken)"] = async f => (await f.IpcPair()).sender.SendAsync(new byte[1]),
         ["Socket.ReceiveHandleAsync(CancellationToken)"] = async f => (await f.IpcPair()).receiver.ReceiveHandleAsync(),
         ["Server.CloseAsync(CancellationToken)"] = f => Now(f.Server.CloseAsync()),
         ["Server.DisposeAsync()"] = f => Now(f.Server.DisposeAsync().AsTask()),

@@ -15,8 +15,8 @@ public enum HandleKind
 /// A server or connection handle that arrived over an IPC socket (<see cref="Socket.SendHandle(Server, ReadOnlyMemory{byte}, Action{Exception?}?)"/>
 /// on the other end), already accepted onto this loop and checked to be the stream socket its frame announced. Adopt
 /// it, or dispose it. One that its 'message' and 'handle' events do not adopt waits for
-/// <see cref="Socket.ReceiveHandleAsync"/> (up to <see cref="Socket.MaxQueuedHandles"/>), unless the application
-/// listens for those events and never asked for the queue: then it is closed right after them, so nothing leaks.
+/// <see cref="Socket.ReceiveHandleAsync"/> (up to <see cref="Socket.MaxQueuedHandles"/>), unless the application takes
+/// handles in a 'handle' listener and never asked for the queue: then it is closed right after that event, so nothing leaks.
 /// </summary>
 /// <remarks>Loop-affine, like the socket it arrived on.</remarks>
 public sealed class ReceivedHandle : IDisposable

@@ -121,8 +121,8 @@ public sealed partial class Socket
     private CancellationTokenRegistration _handleQueueLoopEnded;
 
     /// <summary>The next handle that arrives and that no 'message' or 'handle' listener adopts. Handles wait for it, up to
-    /// <see cref="MaxQueuedHandles"/>, from the first call on, and from the start on a socket with no 'message' or 'handle'
-    /// listener: one sent right after connecting is not lost. May be called before the IPC socket connects. Faults when
+    /// <see cref="MaxQueuedHandles"/>, from the first call on, and from the start on a socket with no 'handle' listener: one
+    /// sent right after connecting is not lost. May be called before the IPC socket connects. Faults when
     /// the socket closes (with its error, or ERR_IPC_CHANNEL_CLOSED), and at once on a socket that is not IPC.</summary>
     /// <exception cref="NodeNetInvalidOperationException">ERR_INVALID_HANDLE_TYPE: the socket is not an IPC socket.</exception>
     public async Task<ReceivedHandle> ReceiveHandleAsync(CancellationToken cancellationToken = default)
@@ -167,11 +167,12 @@ public sealed partial class Socket
         return queue;
     }
 
-    /// <summary>Loop thread: a handle arrived and its events did not adopt it. An application that listens for them and never
-    /// asked for the queue turned it down, and it closes now; otherwise it waits for ReceiveHandleAsync, within bounds.</summary>
+    /// <summary>Loop thread: a handle arrived and its events did not adopt it. An application that takes handles in its
+    /// 'handle' event and never asked for the queue turned it down, and it closes now; otherwise it waits for
+    /// ReceiveHandleAsync, within bounds ('message' listeners may be there for the messages alone).</summary>
     internal void Unclaimed(ReceivedHandle handle)
     {
-        if (_handleQueue == null && (HasListeners("message") || HasListeners("handle")))
+        if (_handleQueue == null && HasListeners("handle"))
         {
             handle.Dispose();
             NodeNetMetrics.IpcHandlesDiscarded.Add(1, NodeNetMetrics.ReasonNotAdopted);

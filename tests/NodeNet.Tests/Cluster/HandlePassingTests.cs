@@ -119,7 +119,7 @@ public class HandlePassingTests
     {
         await using var loop = EventLoop.StartHosted();
         var messages = new TaskCompletionSource<byte[]>();
-        var (ipc, path) = await IpcServer(loop, peer => peer.On<byte[], ReceivedHandle?>("message", (m, _) => messages.TrySetResult(m)));
+        var (ipc, path) = await IpcServer(loop, peer => peer.On<ReceivedHandle>("handle", h => messages.TrySetResult(h.Message))); // looked at, not adopted
         var accepted = new TaskCompletionSource<Socket>();
         var tcp = await loop.On(() => Net.CreateServer(accepted.SetResult));
         int port = (await tcp.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
@@ -156,6 +156,44 @@ public class HandlePassingTests
         var taker = await loop.On(() => Net.CreateServer());
         Assert.Equal(port, (await taker.ListenAsync(handle).WaitAsync(Deadline)).Port);
         await loop.On(() => { sender.Destroy(); taker.Close(); server.Close(); ipc.Close(); });
+    }
+
+    [Fact]
+    public async Task Handles_sent_before_anyone_asks_all_arrive()
+    {
+        // The obvious code: one side sends handles as soon as it can; the other asks for them later. A 'message' listener
+        // (there for the plain messages) does not turn them down.
+        await using var loop = EventLoop.StartHosted();
+        var listener = await loop.On(() => Net.CreateServer());
+        await listener.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline);
+        const int Count = 20;
+        var (ipc, path) = await IpcServer(loop, peer => peer.On<byte[], ReceivedHandle?>("message", (_, _) =>
+        {
+            for (int i = 0; i < Count; i++) peer.SendHandle(listener, Encoding.UTF8.GetBytes($"handle {i}"));
+            peer.Send("done"u8.ToArray());
+        }));
+        await using var client = await Net.ConnectAsync(new ConnectOptions { Path = path, Ipc = true }).WaitAsync(Deadline);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await client.Loop.InvokeAsync(() => client.On<byte[], ReceivedHandle?>("message", (m, h) => { if (h == null) done.TrySetResult(); }));
+        await client.SendAsync("go"u8.ToArray()).WaitAsync(Deadline);
+        await done.Task.WaitAsync(Deadline); // every handle has arrived, and nobody asked yet
+        for (int i = 0; i < Count; i++)
+        {
+            var handle = await client.ReceiveHandleAsync().WaitAsync(Deadline);
+            Assert.Equal($"handle {i}", Encoding.UTF8.GetString(handle.Message));
+            handle.Dispose();
+        }
+        await loop.On(() => { ipc.Close(); listener.Close(); });
+    }
+
+    [Fact]
+    public async Task ReceiveHandleAsync_on_a_socket_that_is_not_IPC_says_so()
+    {
+        await using var loop = EventLoop.StartHosted();
+        var plain = await loop.On(() => new Socket());
+        var e = await NodeAssert.ThrowsAsync(() => plain.ReceiveHandleAsync().WaitAsync(Deadline));
+        Assert.Equal("ERR_INVALID_HANDLE_TYPE", e.Code);
+        Assert.Contains("needs an IPC socket", e.Message);
     }
 
     [Fact]

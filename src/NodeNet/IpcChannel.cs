@@ -60,9 +60,12 @@ internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop lo
         }
     }
 
+    /// <summary>The frames not yet handed to libuv fail; one in flight is libuv's, and ends in <see cref="IUvRequestOwner.OnRequestDone"/>.</summary>
     private void Fail(int error)
     {
+        var inFlight = _sending && _sends.TryDequeue(out var first) ? first : null;
         while (_sends.TryDequeue(out var send)) send.Done(NodeNetException.FromUv(error, "write"));
+        if (inFlight != null) _sends.Enqueue(inFlight);
     }
 
     void IUvRequestOwner.OnRequestDone(UvRequest req, int status)

@@ -128,11 +128,18 @@ public sealed partial class Socket
         if (_completion is { Task.IsCompleted: true }) _completion = null;
     }
 
+    /// <summary>A 'data' listener must take what 'data' carries now: strings once SetEncoding was called (which then refuses
+    /// to change it while a bytes listener is attached), bytes until then. A string listener added first would fail at the
+    /// first chunk, inside NodeNet's own emit, and end the loop: so SetEncoding comes first in C#.</summary>
     private protected override void CheckListener(string eventName, Type[] parameterTypes)
     {
-        if (eventName == SocketEvents.Data && _decoder != null && parameterTypes.Length > 0 && !parameterTypes[0].IsAssignableFrom(typeof(string)))
+        if (eventName != SocketEvents.Data || parameterTypes.Length == 0) return;
+        if (_decoder != null && !parameterTypes[0].IsAssignableFrom(typeof(string)))
             throw new NodeNetArgumentException("ERR_INVALID_ARG_TYPE",
                 $"The \"listener\" argument must take a string: SetEncoding(\"{_decoder.Encoding}\") was called, so 'data' carries strings. Received a listener of {parameterTypes[0].Name}", "listener");
+        if (_decoder == null && !parameterTypes[0].IsAssignableFrom(typeof(byte[])))
+            throw new NodeNetArgumentException("ERR_INVALID_ARG_TYPE",
+                $"The \"listener\" argument must take a byte[]: 'data' carries bytes until SetEncoding is called (call it before adding a string listener). Received a listener of {parameterTypes[0].Name}", "listener");
     }
 }
 

@@ -158,6 +158,33 @@ public class HostileIpcTests
     }
 
     [Fact]
+    public async Task Destroying_an_IPC_socket_with_a_frame_in_flight_fails_every_send_once_and_the_loop_serves_on()
+    {
+        // A peer that never reads keeps the first frame in flight (libuv's), the second waits (ours).
+        string path = System.IO.Path.Combine(TestLoop.TempDir(), "ipc.sock");
+        using var listener = new NetSocket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(path));
+        listener.Listen();
+        await using var loop = EventLoop.StartHosted();
+        var ipc = await loop.ConnectAsync(new ConnectOptions { Path = path, Ipc = true }).WaitAsync(Deadline);
+        using var peer = listener.Accept();
+        var results = new List<Exception?>();
+        var bothDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await loop.On(() =>
+        {
+            void Done(Exception? e) { results.Add(e); if (results.Count == 2) bothDone.TrySetResult(); }
+            ipc.Send(new byte[8 << 20], Done);
+            ipc.Send(new byte[10], Done);
+            ipc.Destroy();
+        });
+        await bothDone.Task.WaitAsync(Deadline);
+        await loop.On(() => { }); // the in-flight frame's completion has run
+        Assert.All(results, e => Assert.IsAssignableFrom<INodeError>(e));
+        Assert.Equal(2, results.Count);
+        Assert.False(loop.Completion.IsCompleted, $"the loop ended: {loop.Completion.Exception?.InnerException}");
+    }
+
+    [Fact]
     public async Task Handles_nobody_takes_wait_in_a_bounded_queue_and_the_rest_are_closed_and_counted()
     {
         await using var loop = EventLoop.StartHosted();

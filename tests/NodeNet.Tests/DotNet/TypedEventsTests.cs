@@ -68,7 +68,10 @@ public class TypedEventsTests
             server.On(ServerEvents.Connection, () => { });
             server.On<string>("my-event", _ => { });
             var socket = new Socket();
-            socket.On<string>(SocketEvents.Data, _ => { }); // strings come after SetEncoding
+            // 'data' carries bytes until SetEncoding: a string listener added first would fail at the first chunk.
+            Assert.Contains("call it before adding a string listener", Assert.ThrowsAny<ArgumentException>(() => socket.On<string>(SocketEvents.Data, _ => { })).Message);
+            socket.SetEncoding("utf8");
+            socket.On<string>(SocketEvents.Data, _ => { });
             Assert.ThrowsAny<ArgumentException>(() => socket.On<int>(SocketEvents.Data, _ => { }));
             Assert.ThrowsAny<ArgumentException>(() => socket.On<string>(SocketEvents.Close, _ => { }));
             socket.On<bool>(SocketEvents.Close, _ => { });

@@ -1,6 +1,6 @@
 // NodeNet build: Native (libuv per RID), Build, Test, Demo (the echo sample end to end), Soak, Bench, Pack,
-// and the platform runs (TestWindows under Wine, SmokeArm64 under qemu). Run through ./build.sh, which restores
-// Cake from the tool manifest.
+// and the platform runs (TestPlatforms: TestWindows under Wine, TestArm64 under qemu, TestMusl). Run through ./build.sh,
+// which restores Cake from the tool manifest.
 #load "native/native.cake"
 #load "tests/NodeNet.PlatformTests/platforms.cake"
 using System.Diagnostics;
@@ -167,6 +167,9 @@ Task("Bench")
     string extra = HasArgument("quick") ? " --quick" : "";
     if (HasArgument("rounds")) extra += $" --rounds {Argument<int>("rounds")}";
     if (HasArgument("seconds")) extra += $" --seconds {Argument<int>("seconds")}";
+    if (HasArgument("only")) extra += $" --only \"{Argument<string>("only")}\"";
+    if (HasArgument("out")) extra += $" --out {Argument<string>("out")}";
+    if (HasArgument("no-http")) extra += " --no-http";
     Must(Run("dotnet", $"bench/Runner/bin/{configuration}/net10.0/Runner.dll --root \"{root}\" --configuration {configuration}{extra}"), "benchmark");
 });
 

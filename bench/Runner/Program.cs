@@ -3,6 +3,8 @@
 //   Runner --root <repo> [--quick] [--rounds N] [--seconds S] [--cores N]
 // --quick is CI's smoke test: one short round; it fails only if a contender does not start or echoes wrongly.
 // --http-only runs just the HTTP rows (Kestrel on NodeNet against Kestrel on Sockets) and writes bench/results/http.md.
+// --only "A,B" runs only those contenders (and node and bun, which the ratios need); --no-http leaves out the HTTP rows;
+// --out NAME writes bench/results/NAME.md instead of latest.md: a focused before/after comparison, not a report.
 // --cores N (default 2) sets the loops of the multi-loop NodeNet contenders and node cluster's workers: on a machine
 // with more cores than this one's two, run with --cores set to its core count less one or two for the load generator.
 using System.Diagnostics;
@@ -48,6 +50,10 @@ var contenders = new List<Contender>
     new(NodeNoDelay, "node", [echoJs, "nodelay"]) { OnlyWorkloads = NoDelayWorkloads },
 };
 string[] multiCore = [passName, reusePortName, clusterName];
+var only = Arg("--only")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+bool Runs(Contender c) => only == null || only.Contains(c.Name) || c.Name is "node" or "bun";
+if (only != null && contenders.Count(c => only.Contains(c.Name)) != only.Count)
+    throw new ArgumentException($"--only names a contender that does not exist; they are: {string.Join(", ", contenders.Select(c => c.Name))}");
 string[] headline = ["NodeNet events", "NodeNet pipe", "NodeNet events, lean", "NodeNet pipe, lean", "node", "bun", "deno", "System.Net.Sockets"];
 var workloads = new List<Workload>
 {
@@ -85,7 +91,7 @@ void Add(string contender, string metric, double value)
     list.Add(value);
 }
 
-int total = rounds * contenders.Count, step = 0, failures = 0;
+int total = rounds * contenders.Count(Runs), step = 0, failures = 0;
 var clock = Stopwatch.StartNew();
 string socketDir = Path.Combine(Path.GetTempPath(), "nodenet-bench-" + Environment.ProcessId);
 Directory.CreateDirectory(socketDir);
@@ -94,7 +100,7 @@ for (int round = 0; round < rounds; round++)
     // Alternate the order each round, so no contender always runs first (or on a warmer machine).
     var order = contenders.Skip(round % contenders.Count).Concat(contenders.Take(round % contenders.Count)).ToList();
     if (round % 2 == 1) order.Reverse();
-    foreach (var c in order)
+    foreach (var c in order.Where(Runs))
     {
         step++;
         int port = FreePort();
@@ -149,7 +155,8 @@ for (int round = 0; round < rounds; round++)
 Directory.Delete(socketDir, true);
 
 var http = new HttpBench(Dll("samples/AspNetCore", "AspNetCore"), rounds, seconds);
-if (!http.Run(line => Console.WriteLine($"[http {clock.Elapsed:mm\\:ss}] {line}"))) failures++;
+bool withHttp = !args.Contains("--no-http");
+if (withHttp && !http.Run(line => Console.WriteLine($"[http {clock.Elapsed:mm\\:ss}] {line}"))) failures++;
 
 void Record(Contender c, Workload w, Dictionary<string, double> r)
 {
@@ -229,7 +236,7 @@ foreach (var w in workloads.Append(new Workload("rss", "peak RSS of the server u
     bool closedLatency = w.Name is "pingpong50" or "latency1";
     md.AppendLine(closedLatency ? "| contender | ops/s | p50 µs | p99 µs | vs node | vs bun |" : $"| contender | {w.Unit} | vs node | vs bun |");
     md.AppendLine(closedLatency ? "|---|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|");
-    foreach (var c in contenders.Where(c => headline.Contains(c.Name)))
+    foreach (var c in contenders.Where(c => headline.Contains(c.Name) && Runs(c)))
     {
         double v = Median(c.Name, w.Name);
         string vsNode = c.IsNodeNet ? Ratio(v, Median("node", w.Name), lower) : "";
@@ -251,7 +258,7 @@ md.AppendLine();
 md.AppendLine("| workload | contender | figure | vs node, noDelay | vs bun |");
 md.AppendLine("|---|---|---:|---:|---:|");
 foreach (var w in workloads.Where(w => NoDelayWorkloads.Contains(w.Name)))
-    foreach (string who in new[] { EventsNoDelay, PipeNoDelay, NodeNoDelay, "bun" })
+    foreach (string who in new[] { EventsNoDelay, PipeNoDelay, NodeNoDelay, "bun" }.Where(n => Runs(contenders.Single(c => c.Name == n))))
     {
         double v = Median(who, w.Name);
         bool mine = contenders.Single(c => c.Name == who).IsNodeNet;
@@ -264,7 +271,7 @@ md.AppendLine("Open loop: each connection sends on a fixed schedule and a messag
 md.AppendLine();
 md.AppendLine("| contender | p50 | p99 | p99.9 | achieved/s | p99 vs node | p99 vs bun |");
 md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
-foreach (var c in contenders.Where(c => headline.Contains(c.Name)))
+foreach (var c in contenders.Where(c => headline.Contains(c.Name) && Runs(c)))
 {
     double p99 = Median(c.Name, "latency50.p99_us");
     md.AppendLine($"| {c.Name} | {Median(c.Name, "latency50.p50_us"):N0} | {p99:N0}{Range(c.Name, "latency50.p99_us", "N0")} | {Median(c.Name, "latency50.p999_us"):N0} | {Median(c.Name, "latency50.ops_s"):N0} | " +
@@ -277,7 +284,7 @@ md.AppendLine("The server's resident memory with every connection open and idle,
 md.AppendLine();
 md.AppendLine("| contender | bytes per idle connection | echo on all (ms) | bytes vs node | bytes vs bun | echo vs node | echo vs bun |");
 md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
-foreach (var c in contenders.Where(c => headline.Contains(c.Name)))
+foreach (var c in contenders.Where(c => headline.Contains(c.Name) && Runs(c)))
 {
     double bytes = Median(c.Name, "idle.bytes"), ms = Median(c.Name, "idle.echo_ms");
     md.AppendLine($"| {c.Name} | {bytes:N0}{Range(c.Name, "idle.bytes", "N0")} | {ms:N0}{Range(c.Name, "idle.echo_ms", "N0")} | " +
@@ -291,7 +298,7 @@ md.AppendLine($"This machine has {Environment.ProcessorCount} cores, shared with
 md.AppendLine();
 md.AppendLine($"| workload | 1 loop | ×{cores} pass | ×{cores} reuseport | node | {clusterName} | pass vs 1 loop | reuseport vs 1 loop | pass vs cluster | reuseport vs cluster |");
 md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-foreach (var w in workloads.Where(w => w.Name is "pingpong50" or "stream4" or "churn" or "unix50"))
+foreach (var w in workloads.Where(w => w.Name is "pingpong50" or "stream4" or "churn" or "unix50" && contenders.Where(c => multiCore.Contains(c.Name)).All(Runs)))
 {
     double one = Median("NodeNet events", w.Name), pass = Median(passName, w.Name), rp = Median(reusePortName, w.Name);
     double node = Median("node", w.Name), cl = Median(clusterName, w.Name);
@@ -308,13 +315,13 @@ if (evenness.Count > 0)
         md.AppendLine($"| {server} | {string.Join(" / ", counts)} | {(counts.Min() == 0 ? "∞" : (counts.Max() / counts.Min()).ToString("F2", CultureInfo.InvariantCulture))} |");
 }
 md.AppendLine();
-md.Append(http.Markdown());
+if (withHttp) md.Append(http.Markdown());
 string table = md.ToString();
 Console.WriteLine();
 Console.WriteLine(table);
 string results_dir = Path.Combine(root, "bench", "results");
 Directory.CreateDirectory(results_dir);
-string name = quick ? "quick" : "latest";
+string name = Arg("--out") ?? (quick ? "quick" : "latest");
 File.WriteAllText(Path.Combine(results_dir, name + ".md"), table + $"\n![ratios]({name}.svg)\n");
 File.WriteAllText(Path.Combine(results_dir, name + ".svg"), Chart());
 Console.WriteLine($"wrote bench/results/{name}.md and {name}.svg in {clock.Elapsed:mm\\:ss}");

@@ -89,7 +89,7 @@ internal static class NodeErrors
         bool b => b ? "true" : "false",
         double d => NodeNetException.FormatNumber(d),
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
-        ListenOptions or ConnectOptions or ServerOptions or SocketOptions => InspectOptions(value),
+        INodeInspectable o => o.Inspect(),
         _ => value.ToString() ?? "",
     };
 
@@ -113,49 +113,4 @@ internal static class NodeErrors
         return sb.Append('\'').ToString();
     }
 
-    /// <summary>util.inspect of an options object: only the properties that were set, in JS style ({ host: 'x' }).
-    /// Listed by hand rather than by reflection, so trimmed and AOT builds print the same.</summary>
-    private static string InspectOptions(object options)
-    {
-        var parts = new List<string>();
-        void Add(string name, object? value, object? unset = null)
-        {
-            if (value != null && !Equals(value, unset)) parts.Add($"{name}: {Inspect(value)}");
-        }
-        switch (options)
-        {
-            case ListenOptions o:
-                Add("port", o.Port); Add("host", o.Host); Add("path", o.Path); Add("backlog", o.Backlog);
-                Add("exclusive", o.Exclusive, false); Add("ipv6Only", o.Ipv6Only, false); Add("reusePort", o.ReusePort, false);
-                Add("readableAll", o.ReadableAll, false); Add("writableAll", o.WritableAll, false); Add("fd", o.Fd);
-                Add("mode", (int?)o.Mode); Add("reclaimStale", o.ReclaimStale, false); Add("pendingInstances", o.PendingInstances);
-                break;
-            case ConnectOptions o:
-                Add("port", o.Port); Add("host", o.Host); Add("path", o.Path); Add("localAddress", o.LocalAddress);
-                Add("localPort", o.LocalPort); Add("family", o.Family, 0); Add("hints", o.Hints, 0); Add("noDelay", o.NoDelay, false);
-                Add("keepAlive", o.KeepAlive, false); Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0);
-                Add("timeout", o.Timeout); Add("autoSelectFamily", o.AutoSelectFamily);
-                Add("autoSelectFamilyAttemptTimeout", o.AutoSelectFamilyAttemptTimeout); Add("allowHalfOpen", o.AllowHalfOpen, false);
-                Add("ipc", o.Ipc, false); Add("highWaterMark", o.HighWaterMark); Add("readableHighWaterMark", o.ReadableHighWaterMark);
-                Add("writableHighWaterMark", o.WritableHighWaterMark); Add("typeOfService", o.TypeOfService);
-                Add("captureRejections", o.CaptureRejections);
-                break;
-            case ServerOptions o:
-                Add("allowHalfOpen", o.AllowHalfOpen, false); Add("pauseOnConnect", o.PauseOnConnect, false);
-                Add("noDelay", o.NoDelay, false); Add("keepAlive", o.KeepAlive, false);
-                Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0); Add("highWaterMark", o.HighWaterMark);
-                Add("ipc", o.Ipc, false); Add("loops", o.Loops, 1); Add("loopMode", o.LoopMode, LoopMode.Pass); Add("distribution", o.Distribution, LoopDistribution.RoundRobin);
-                Add("loopFailure", o.LoopFailure, LoopFailurePolicy.Continue);
-                Add("captureRejections", o.CaptureRejections);
-                break;
-            case SocketOptions o:
-                Add("allowHalfOpen", o.AllowHalfOpen, false); Add("fd", o.Fd); Add("readable", o.Readable, true);
-                Add("writable", o.Writable, true); Add("highWaterMark", o.HighWaterMark); Add("ipc", o.Ipc, false);
-                Add("readableHighWaterMark", o.ReadableHighWaterMark); Add("writableHighWaterMark", o.WritableHighWaterMark);
-                Add("noDelay", o.NoDelay, false); Add("keepAlive", o.KeepAlive, false); Add("keepAliveInitialDelay", o.KeepAliveInitialDelay, 0.0);
-                Add("typeOfService", o.TypeOfService); Add("captureRejections", o.CaptureRejections);
-                break;
-        }
-        return parts.Count == 0 ? "{}" : "{ " + string.Join(", ", parts) + " }";
-    }
 }

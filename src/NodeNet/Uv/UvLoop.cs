@@ -10,8 +10,14 @@ namespace NodeNet.Uv;
 internal sealed unsafe class UvLoop
 {
     public readonly nint Ptr;
-    public readonly EventLoop Owner;
+    public readonly IUvLoopOwner Owner;
     public int ThreadId;
+
+    [ThreadStatic] private static UvLoop? t_running;
+
+    /// <summary>The loop whose uv_run is on this thread's stack: every libuv callback runs inside one, so a callback that
+    /// has only its request's pointer (requests carry no loop) finds its loop here.</summary>
+    public static UvLoop? Current => t_running;
 
     public int LiveHandles;
     public int LiveRequests;
@@ -26,10 +32,9 @@ internal sealed unsafe class UvLoop
 
     public readonly RequestPool Requests;
 
-    public UvLoop(EventLoop owner)
+    public UvLoop(IUvLoopOwner owner)
     {
         LibuvLoader.EnsureLoaded();
-        Dependencies.Preload();
         Owner = owner;
         ThreadId = Environment.CurrentManagedThreadId;
         Ptr = (nint)NativeMemory.AllocZeroed(Native.Uv.uv_loop_size());
@@ -54,7 +59,13 @@ internal sealed unsafe class UvLoop
                 "EventLoop.Post), or use the Task-based methods, which may be called from any thread.");
     }
 
-    public int Run(UvRunMode mode) => Native.Uv.uv_run(Ptr, mode);
+    public int Run(UvRunMode mode)
+    {
+        var outer = t_running;
+        t_running = this;
+        try { return Native.Uv.uv_run(Ptr, mode); }
+        finally { t_running = outer; }
+    }
     public void Stop() => Native.Uv.uv_stop(Ptr);
     public bool Alive => Native.Uv.uv_loop_alive(Ptr) != 0;
     /// <summary>Now, in ms. libuv caches the loop time once per turn; after a slow callback that cached time is stale,

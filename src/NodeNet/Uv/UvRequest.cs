@@ -55,8 +55,8 @@ internal sealed unsafe class UvRequest
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     internal static void OnDoneNative(nint req, int status)
     {
-        // The request's loop is the current thread's loop; `data` indexes its pool.
-        var loop = EventLoop.CurrentUv!;
+        // The request's loop is the one running on this thread; `data` indexes its pool.
+        var loop = UvLoop.Current!;
         var r = loop.Requests.At(*(nint*)req);
         r.Unpin();
         loop.LiveRequests--;

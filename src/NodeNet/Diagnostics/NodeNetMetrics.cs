@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace NodeNet;
+
+/// <summary>
+/// The <c>NodeNet</c> meter, visible to dotnet-counters and OpenTelemetry with no extra code:
+/// connections accepted / active / dropped (by reason), bytes read / written, and write-queue bytes.
+/// Instruments cost one enabled-check per update while nobody listens.
+/// </summary>
+public static class NodeNetMetrics
+{
+    /// <summary>The meter's name, for <c>dotnet-counters monitor --counters NodeNet</c> or an OpenTelemetry AddMeter.</summary>
+    public const string MeterName = "NodeNet";
+
+    private static readonly Meter Meter = new(MeterName, typeof(NodeNetMetrics).Assembly.GetName().Version?.ToString());
+
+    internal static readonly Counter<long> ConnectionsAccepted =
+        Meter.CreateCounter<long>("nodenet.connections.accepted", "{connection}", "Connections accepted by servers");
+
+    internal static readonly UpDownCounter<long> ConnectionsActive =
+        Meter.CreateUpDownCounter<long>("nodenet.connections.active", "{connection}", "Open connections (tag direction: inbound or outbound)");
+
+    internal static readonly Histogram<double> ConnectionDuration = Meter.CreateHistogram<double>("nodenet.connection.duration", "s",
+        "How long connections lived, from accept or connect to destroy (tag error.type when destroyed by an error)");
+
+    internal static readonly Counter<long> ConnectionsDropped =
+        Meter.CreateCounter<long>("nodenet.connections.dropped", "{connection}", "Connections closed at accept (tag reason)");
+
+    internal static readonly Counter<long> BytesRead = Meter.CreateCounter<long>("nodenet.bytes.read", "By", "Bytes received");
+
+    internal static readonly Counter<long> BytesWritten = Meter.CreateCounter<long>("nodenet.bytes.written", "By", "Bytes handed to the kernel");
+
+    internal static readonly UpDownCounter<long> WriteQueueBytes =
+        Meter.CreateUpDownCounter<long>("nodenet.write_queue.bytes", "By", "Bytes written by the application and not yet handed to the kernel");
+
+    internal static readonly Counter<long> IpcHandlesDiscarded = Meter.CreateCounter<long>("nodenet.ipc.handles.discarded", "{handle}",
+        "Descriptors received over IPC and closed because nobody may take them (tag reason: unannounced, invalid, queue_full, not_adopted)");
+
+    /// <summary>Why a received descriptor was closed: no frame announced it; it is not the socket its frame announced;
+    /// the queue for ReceiveHandleAsync was full; a 'message' or 'handle' listener saw it and did not adopt it.</summary>
+    internal static readonly KeyValuePair<string, object?> ReasonUnannounced = new("reason", "unannounced"),
+        ReasonInvalid = new("reason", "invalid"), ReasonQueueFull = new("reason", "queue_full"), ReasonNotAdopted = new("reason", "not_adopted");
+
+    internal static readonly Counter<long> LoopsFailed = Meter.CreateCounter<long>("nodenet.server.loops.failed", "{loop}",
+        "Loops of multi-loop servers that ended with an uncaught exception (tag replaced: whether a new loop took its place)");
+
+    internal static readonly KeyValuePair<string, object?> ReasonMaxConnections = new("reason", "max_connections");
+    internal static readonly KeyValuePair<string, object?> ReasonNoLoop = new("reason", "no_loop");
+    internal static readonly KeyValuePair<string, object?> ReasonAcceptError = new("reason", "accept_error");
+
+    // OpenTelemetry's attribute names (semantic conventions for connections, as Kestrel's own metrics use them).
+    private const string Direction = "direction", Transport = "network.transport", NetworkType = "network.type",
+        ServerAddress = "server.address", ServerPort = "server.port", ErrorType = "error.type";
+
+    private static readonly KeyValuePair<string, object?>[] OutboundTcp = [new(Direction, "outbound"), new(Transport, "tcp")];
+    private static readonly KeyValuePair<string, object?>[] OutboundPipe = [new(Direction, "outbound"), new(Transport, PipeTransport)];
+    private static readonly KeyValuePair<string, object?>[] InboundOnly = [new(Direction, "inbound")]; // not yet listening, or adopted over IPC
+
+    /// <summary>OpenTelemetry's network.transport for local sockets: "unix", or "pipe" for Windows named pipes.</summary>
+    private static string PipeTransport => OperatingSystem.IsWindows() ? "pipe" : "unix";
+
+    /// <summary>The tags of connections a server accepts, computed once when it listens; a pipe has a path and no family.</summary>
+    internal static KeyValuePair<string, object?>[] ServerTags(string address, string? family, int port)
+    {
+        if (family == null) return [new(Direction, "inbound"), new(Transport, PipeTransport), new(ServerAddress, address)];
+        return [new(Direction, "inbound"), new(Transport, "tcp"), new(NetworkType, family == "IPv6" ? "ipv6" : "ipv4"),
+            new(ServerAddress, address), new(ServerPort, port)];
+    }
+
+    /// <summary>The tags of an inbound connection whose server is unknown (not yet listening, or adopted over IPC).</summary>
+    internal static KeyValuePair<string, object?>[] Inbound => InboundOnly;
+
+    /// <summary>The tags of a client connection: server.* names the peer, as OpenTelemetry has it for clients. Built only
+    /// while someone listens; the shared arrays otherwise (the tags of +1 and -1 need only agree with each other).</summary>
+    internal static KeyValuePair<string, object?>[] ClientTags(bool isPipe, string? peerAddress, int? peerPort)
+    {
+        if (peerAddress == null) return isPipe ? OutboundPipe : OutboundTcp;
+        if (isPipe) return [new(Direction, "outbound"), new(Transport, PipeTransport), new(ServerAddress, peerAddress)];
+        return [new(Direction, "outbound"), new(Transport, "tcp"), new(NetworkType, peerAddress.Contains(':') ? "ipv6" : "ipv4"),
+            new(ServerAddress, peerAddress), new(ServerPort, peerPort)];
+    }
+
+    /// <summary>Whether anyone listens to the per-connection instruments (then client connections get their own tags).</summary>
+    internal static bool ConnectionsObserved => ConnectionsActive.Enabled || ConnectionDuration.Enabled;
+
+    /// <summary>A server with <paramref name="tags"/> accepted a connection (it is counted active by its socket).</summary>
+    internal static void Accepted(KeyValuePair<string, object?>[] tags) => ConnectionsAccepted.Add(1, tags.AsSpan(1)); // the direction is implied
+
+    /// <summary>A counted connection was destroyed: it is no longer active, and its lifetime is recorded.</summary>
+    internal static void ConnectionEnded(KeyValuePair<string, object?>[] tags, long startedAt, Exception? error)
+    {
+        ConnectionsActive.Add(-1, tags);
+        if (!ConnectionDuration.Enabled) return;
+        var all = new TagList(tags);
+        if (error != null) all.Add(ErrorType, error is INodeError e ? e.Code : error.GetType().Name);
+        ConnectionDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, all);
+    }
+}

@@ -1,0 +1,55 @@
+namespace NodeNet;
+
+/// <summary>The names of <see cref="Socket"/>'s built-in events, for <c>On</c>/<c>Once</c>/<c>Off</c> without string typos.
+/// Each is also a typed .NET event on the socket (<see cref="Socket.Data"/>, <see cref="Socket.Closed"/>...).</summary>
+public static class SocketEvents
+{
+    /// <summary>'connect': the connection is established (no arguments).</summary>
+    public const string Connect = "connect";
+    /// <summary>'ready': emitted right after 'connect' (no arguments).</summary>
+    public const string Ready = "ready";
+    /// <summary>'lookup': (Exception? err, string? address, int family, string host) after each resolved address.</summary>
+    public const string Lookup = "lookup";
+    /// <summary>'connectionAttempt': (string address, int port, int family).</summary>
+    public const string ConnectionAttempt = "connectionAttempt";
+    /// <summary>'connectionAttemptFailed': (string address, int port, int family, Exception error).</summary>
+    public const string ConnectionAttemptFailed = "connectionAttemptFailed";
+    /// <summary>'connectionAttemptTimeout': (string address, int port, int family).</summary>
+    public const string ConnectionAttemptTimeout = "connectionAttemptTimeout";
+    /// <summary>'data': a <c>byte[]</c> the listener owns, or a <c>string</c> after SetEncoding.</summary>
+    public const string Data = "data";
+    /// <summary>'end': the peer ended its side (FIN) and every chunk before it was delivered.</summary>
+    public const string End = "end";
+    /// <summary>'finish': our side ended and every write was handed to the kernel.</summary>
+    public const string Finish = "finish";
+    /// <summary>'drain': the write buffer emptied after Write returned false.</summary>
+    public const string Drain = "drain";
+    /// <summary>'timeout': idle for the SetTimeout period (the socket stays open).</summary>
+    public const string Timeout = "timeout";
+    /// <summary>'error': (Exception error); 'close' follows.</summary>
+    public const string Error = "error";
+    /// <summary>'close': (bool hadError), once, last.</summary>
+    public const string Close = "close";
+    /// <summary>'pause': reading paused.</summary>
+    public const string Pause = "pause";
+    /// <summary>'resume': reading resumed.</summary>
+    public const string Resume = "resume";
+    /// <summary>'message' on an IPC socket: (byte[] message, ReceivedHandle? handle).</summary>
+    public const string Message = "message";
+    /// <summary>'handle' on an IPC socket: (ReceivedHandle handle), for a handle no 'message' listener adopted.</summary>
+    public const string Handle = "handle";
+
+    /// <summary>Each built-in event and the types each of its arguments can have: declared once, here.</summary>
+    internal static readonly EventSignatures Signatures = new(
+        new(Connect), new(Ready),
+        new(Lookup, [typeof(Exception)], [typeof(string)], [typeof(int)], [typeof(string)]),
+        new(ConnectionAttempt, [typeof(string)], [typeof(int)], [typeof(int)]),
+        new(ConnectionAttemptFailed, [typeof(string)], [typeof(int)], [typeof(int)], [typeof(Exception)]),
+        new(ConnectionAttemptTimeout, [typeof(string)], [typeof(int)], [typeof(int)]),
+        new(Data, [typeof(byte[]), typeof(string)]),
+        new(End), new(Finish), new(Drain), new(Timeout), new(Pause), new(Resume),
+        new(Error, [typeof(Exception)]),
+        new(Close, [typeof(bool)]),
+        new(Message, [typeof(byte[])], [typeof(ReceivedHandle)]),
+        new(Handle, [typeof(ReceivedHandle)]));
+}

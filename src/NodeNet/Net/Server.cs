@@ -1,0 +1,310 @@
+using NodeNet.MultiLoop;
+using NodeNet.Native;
+using NodeNet.Uv;
+
+namespace NodeNet;
+
+/// <summary>
+/// net.Server: listens on TCP or a Unix domain socket and emits
+/// <c>listening</c>, <c>connection</c> (a <see cref="Socket"/>), <c>error</c>, <c>close</c> and <c>drop</c>,
+/// always on a later tick than the call that caused them.
+/// </summary>
+/// <remarks>Loop-affine: call it on its loop's thread (see <see cref="EventLoop"/>).</remarks>
+public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDisposable
+{
+    private readonly EventLoop _loop;
+    private UvStream? _handle;
+    private int _connections; // Interlocked: with several loops, sockets on other threads end
+    private readonly ServerLoops? _loops; // serving on several loops
+    private bool _closeScheduled;
+    private readonly bool _ipc; // accepted pipe connections are IPC sockets
+    private bool _unref;
+    private string? _pipeName;
+    private int _listeningId;
+
+    /// <summary>new net.Server([options][, connectionListener]) on the current thread's loop, or on
+    /// <see cref="EventLoop.Default"/> when called off any loop (then use the Task-based methods).</summary>
+    public Server(ServerOptions? options = null, Action<Socket>? connectionListener = null)
+        : this(EventLoop.Current ?? EventLoop.Default, options, connectionListener) { }
+
+    /// <summary>A server of <paramref name="loop"/> (<see cref="EventLoop.CreateServer(ServerOptions?, Action{Socket}?)"/>): constructing touches no handle,
+    /// so any thread may.</summary>
+    internal Server(EventLoop loop, ServerOptions? options, Action<Socket>? connectionListener)
+    {
+        _loop = loop;
+        options ??= new ServerOptions();
+        _allowHalfOpen = options.AllowHalfOpen;
+        _pauseOnConnect = options.PauseOnConnect;
+        _noDelay = options.NoDelay;
+        _keepAlive = options.KeepAlive;
+        _keepAliveInitialDelay = options.KeepAliveInitialDelay < 0 ? 0 : (int)(options.KeepAliveInitialDelay / 1000);
+        _highWaterMark = options.HighWaterMark is { } h && h >= 0 ? h : Socket.DefaultHighWaterMark;
+        _ipc = options.Ipc;
+        _blockList = options.BlockList;
+        CaptureRejectionsOption = options.CaptureRejections;
+        EventLoopGroup.ValidateCount(options.Loops, "options.Loops");
+        if (options.LoopGroup != null && options.Loops != 1)
+            throw NodeErrors.InvalidArgValue("options.loopGroup", "EventLoopGroup", "can not be combined with options.loops");
+        if (options.Loops > 1 || options.LoopGroup != null)
+        {
+            _loops = new ServerLoops(this, _loop, options);
+            EnableConcurrentEmit(); // 'connection' is emitted on each connection's own loop
+        }
+        if (connectionListener != null) OnWhileConstructing("connection", connectionListener);
+    }
+
+    /// <summary>How connections reach the server's loops (<see cref="ServerOptions.LoopMode"/> as it could be honoured);
+    /// null on a single loop or before listening.</summary>
+    public LoopMode? LoopModeInUse { get { VerifyLoopThread(); return _loops is { Count: > 0 } l ? l.ModeInUse : null; } }
+
+    /// <summary>Connections each of the server's loops has been given since it listened: how even the distribution is.
+    /// Null on a single loop.</summary>
+    public IReadOnlyList<long>? AcceptedPerLoop { get { VerifyLoopThread(); return _loops is { Count: > 0 } l ? l.AcceptedSnapshot() : null; } }
+
+    /// <summary>Connections each of the server's loops serves now (one entry on a single loop).</summary>
+    public IReadOnlyList<int> ConnectionsPerLoop
+    {
+        get { VerifyLoopThread(); return _loops is { Count: > 0 } l ? l.Snapshot() : [Volatile.Read(ref _connections)]; }
+    }
+
+    private bool _allowHalfOpen, _pauseOnConnect, _noDelay, _keepAlive;
+    private readonly Net.BlockList? _blockList;
+    private int _keepAliveInitialDelay, _highWaterMark;
+    private int? _maxConnections;
+
+    /// <summary>Copied to accepted sockets: stay writable after the peer's FIN.</summary>
+    public bool AllowHalfOpen { get { VerifyLoopThread(); return _allowHalfOpen; } set { VerifyLoopThread(); _allowHalfOpen = value; } }
+    /// <summary>Accepted sockets start paused.</summary>
+    public bool PauseOnConnect { get { VerifyLoopThread(); return _pauseOnConnect; } set { VerifyLoopThread(); _pauseOnConnect = value; } }
+    /// <summary>TCP_NODELAY on accepted sockets.</summary>
+    public bool NoDelay { get { VerifyLoopThread(); return _noDelay; } set { VerifyLoopThread(); _noDelay = value; } }
+    /// <summary>SO_KEEPALIVE on accepted sockets.</summary>
+    public bool KeepAlive { get { VerifyLoopThread(); return _keepAlive; } set { VerifyLoopThread(); _keepAlive = value; } }
+    /// <summary>Keep-alive initial delay of accepted sockets, in seconds (Node stores ~~(ms/1000)).</summary>
+    public int KeepAliveInitialDelay { get { VerifyLoopThread(); return _keepAliveInitialDelay; } set { VerifyLoopThread(); _keepAliveInitialDelay = value; } }
+    /// <summary>High-water mark of accepted sockets.</summary>
+    public int HighWaterMark { get { VerifyLoopThread(); return _highWaterMark; } set { VerifyLoopThread(); _highWaterMark = value; } }
+
+    /// <summary>server.maxConnections: over the limit a connection is accepted, then closed, and 'drop' is emitted.
+    /// Null or 0 means unlimited (Node 20).</summary>
+    public int? MaxConnections { get { VerifyLoopThread(); return _maxConnections; } set { VerifyLoopThread(); _maxConnections = value; } }
+
+    /// <summary>True while a listening handle exists (synchronously after Listen(port); after the lookup with a host).</summary>
+    public bool Listening { get { VerifyLoopThread(); return _handle != null; } }
+
+    /// <summary>Connections accepted and not yet destroyed.</summary>
+    public int Connections { get { VerifyLoopThread(); return Volatile.Read(ref _connections); } }
+
+    /// <summary>On several loops: the loops serving this server's connections now (a new loop in the place of one that
+    /// failed, with <see cref="ServerOptions.LoopFailure"/> Replace); null on a single loop and before listening. Thread-safe.</summary>
+    public IReadOnlyList<EventLoop>? ServingLoops => _loops is { } l && l.Loops.Count > 0 ? l.Loops : null;
+
+    /// <summary>How many of the server's loops ended with an uncaught exception since it listened (each also an 'error',
+    /// a <see cref="LoopFailedException"/>, and the nodenet.server.loops.failed metric); 0 on a single loop. Thread-safe.</summary>
+    public int FailedLoops => _loops?.Failed ?? 0;
+
+    /// <summary>The loop this server belongs to (its events run on that loop's thread). Thread-safe.</summary>
+    public EventLoop Loop => _loop;
+
+    /// <summary>The thread rule (see <see cref="EventLoop"/>): checked before anything is read or changed.</summary>
+    private void VerifyLoopThread() => _loop.Uv.VerifyThread();
+
+    private protected override void VerifyAccess() => _loop.Uv.VerifyThread();
+
+    /// <summary>server.address(): the bound endpoint, the pipe path, or null before listening (and after a TCP close).</summary>
+    public unsafe AddressInfo? Address()
+    {
+        _loop.Uv.VerifyThread();
+        if (_pipeName != null) return new AddressInfo { Address = _pipeName };
+        if (_handle is not UvTcp tcp) return null;
+        SockAddrStorage sa;
+        int rc = tcp.GetSockName(&sa);
+        if (rc != 0) throw NodeNetException.FromUv(rc, "address");
+        return new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) };
+    }
+
+    /// <summary>server.close([callback]): stop accepting; 'close' once every connection has ended.
+    /// The callback gets ERR_SERVER_NOT_RUNNING when the server was not listening ('close' is still emitted).</summary>
+    public Server Close(Action<Exception?>? callback = null)
+    {
+        _loop.Uv.VerifyThread();
+        if (callback != null)
+        {
+            if (_handle == null) Once("close", () => callback(NodeErrors.ServerNotRunning()));
+            else Once("close", () => callback(null));
+        }
+        _listeningId++; // a pending host lookup must not listen any more
+        if (_handle != null)
+        {
+            if (Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+                NodeNetLogging.Closed(Log, Address()?.ToString() ?? "");
+            _handle.Events = null;
+            _handle.Close();
+            _handle = null;
+        }
+        _loops?.StopAccepting();
+        CheckDrained();
+        return this;
+    }
+
+    /// <summary>server.getConnections(callback): the count at the time of the call, delivered on the next tick.</summary>
+    public Server GetConnections(Action<Exception?, int> callback)
+    {
+        NodeErrors.ThrowIfNull(callback);
+        _loop.Uv.VerifyThread();
+        int count = Volatile.Read(ref _connections);
+        _loop.NextTick(() => callback(null, count));
+        return this;
+    }
+
+    /// <summary>Keep the loop alive while listening (the default).</summary>
+    public Server Ref()
+    {
+        _loop.Uv.VerifyThread();
+        _unref = false;
+        _handle?.Ref();
+        _loops?.SetRef(true);
+        return this;
+    }
+
+    /// <summary>Let the loop end while listening; remembered if called before Listen.</summary>
+    public Server Unref()
+    {
+        _loop.Uv.VerifyThread();
+        _unref = true;
+        _handle?.Unref();
+        _loops?.SetRef(false);
+        return this;
+    }
+
+    /// <summary>The listening handle, for an IPC socket of <paramref name="loop"/> to send.</summary>
+    internal UvStream HandleForSending(EventLoop loop)
+    {
+        VerifyLoopThread();
+        if (loop != _loop) throw NodeErrors.InvalidArgValue("server", "Server", "belongs to another loop: a handle can be sent only by an IPC socket of its own loop");
+        if (_handle is not { IsClosing: false } handle) throw NodeNetException.FromUv(UvErrors.EBADF, "send");
+        Socket.RefuseOnWindowsPipe(handle);
+        return handle;
+    }
+
+    /// <summary>Primary thread: 'close' once the listener (every loop's, with SO_REUSEPORT) has closed and every connection on
+    /// every loop has ended.</summary>
+    internal void CheckDrained()
+    {
+        if (_handle != null || Volatile.Read(ref _connections) > 0 || _loops is { ListenersOpen: true }) return;
+        if (_loops != null)
+        {
+            if (_closeScheduled) return; // several loops may drain at once; 'close' once for them
+            _closeScheduled = true;
+            _loops.Stop();
+        }
+        _loop.NextTick(() => { _closeScheduled = false; EmitEvent("close"); CompleteClose(); });
+    }
+
+    /// <summary>Any thread: <paramref name="n"/> counted connections will never be (a pass failed, a loop died).</summary>
+    internal void Unreserve(int n)
+    {
+        if (n == 0) return;
+        if (Interlocked.Add(ref _connections, -n) == 0) DrainedFromAnyThread();
+    }
+
+    /// <summary>Any thread: connections admitted and not yet destroyed.</summary>
+    internal int LiveConnections => Volatile.Read(ref _connections);
+
+    private void DrainedFromAnyThread()
+    {
+        if (_loop.IsLoopThread) CheckDrained();
+        else if (!_loop.TryPost(CheckDrained)) _loops?.StopIfOrphanedAndDrained(); // this server's own loop has ended
+    }
+
+    /// <summary>The socket's thread: a connection of this server was destroyed.</summary>
+    internal void OnSocketDestroyed(Socket socket)
+    {
+        Untrack(socket);
+        _loops?.Released(socket.ServerLoopIndex);
+        if (Interlocked.Decrement(ref _connections) == 0) DrainedFromAnyThread();
+    }
+
+    void IUvStreamEvents.OnConnection(int status)
+    {
+        if (status != 0)
+        {
+            NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonAcceptError);
+            EmitEvent("error", NodeNetException.FromUv(status, "accept"));
+            return;
+        }
+        var listener = _handle!;
+        UvStream client = listener is UvTcp ? new UvTcp(_loop.Uv) : new UvPipe(_loop.Uv, ipc: _ipc);
+        int rc = listener.Accept(client);
+        if (rc != 0)
+        {
+            client.Close();
+            EmitEvent("error", NodeNetException.FromUv(rc, "accept"));
+            return;
+        }
+        if (!Admit(client, fromAnyThread: false)) return;
+        if (_loops is { Count: > 0 } loops) loops.Dispatch(client);
+        else Adopt(_loop, -1, client);
+    }
+
+    /// <summary>Admission, the same for every mode, on the thread that accepted <paramref name="client"/> (this loop, or a
+    /// SO_REUSEPORT loop's own): the blockList turns it away silently; over maxConnections it is dropped with 'drop';
+    /// otherwise it is counted. False if it was closed.</summary>
+    internal bool Admit(UvStream client, bool fromAnyThread) => !Blocked(client) && !DropIfFull(client, fromAnyThread);
+
+    /// <summary>blockList: a TCP peer it blocks is closed at once, with no event (Node 22.13+). True if closed.</summary>
+    private unsafe bool Blocked(UvStream client)
+    {
+        if (_blockList == null || client is not UvTcp tcp) return false;
+        SockAddrStorage sa;
+        if (tcp.GetPeerName(&sa) != 0) return false;
+        string address = SockAddr.Address((byte*)&sa);
+        if (!_blockList.Check(address, SockAddr.FamilyName((byte*)&sa) == "IPv6" ? "ipv6" : "ipv4")) return false;
+        client.Close();
+        return true;
+    }
+
+    /// <summary>maxConnections: over the limit the connection is closed and 'drop' emitted; else it is counted. True if dropped.</summary>
+    private bool DropIfFull(UvStream client, bool fromAnyThread)
+    {
+        int max = _maxConnections ?? 0;
+        int now = Interlocked.Increment(ref _connections);
+        if (max <= 0 || now <= max) return false;
+        Interlocked.Decrement(ref _connections);
+        NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonMaxConnections);
+        var info = client is UvTcp tcpClient ? DropInfo.Of(tcpClient) : null;
+        NodeNetLogging.Dropped(Log, info?.RemoteAddress is { } ra ? $"{ra}:{info.RemotePort}" : "a pipe client", max);
+        if (fromAnyThread) { if (info != null) EmitFromAnyThread("drop", info); else EmitFromAnyThread("drop"); }
+        else if (info != null) EmitEvent("drop", info);
+        else EmitEvent("drop");
+        client.Close();
+        return true;
+    }
+
+    /// <summary>The one way a connection becomes a Socket of this server: on <paramref name="loop"/>'s thread, admitted and
+    /// counted already, it is wrapped there and 'connection' is emitted there.</summary>
+    internal void Adopt(EventLoop loop, int loopIndex, UvStream client)
+    {
+        var socket = new Socket(loop, new SocketOptions { AllowHalfOpen = _allowHalfOpen, HighWaterMark = _highWaterMark }, client, _pauseOnConnect);
+        if (_noDelay) socket.SetNoDelay(true);
+        if (_keepAlive) socket.SetKeepAlive(true, _keepAliveInitialDelay * 1000.0);
+        socket.Server = this;
+        socket.ServerLoopIndex = loopIndex;
+        if (_pipeName != null) socket.SetAcceptedPipePath(_pipeName);
+        _loops?.Adopted(loopIndex);
+        NodeNetMetrics.Accepted(MetricTags);
+        socket.CountActive(MetricTags);
+        if (!Track(loop, socket)) return;
+        if (_loops == null) EmitEvent("connection", socket);
+        else EmitFromAnyThread("connection", socket);
+    }
+
+    /// <summary>Primary thread: one of this server's loops failed (<see cref="ServerLoops"/> settled the counts). The
+    /// server goes on, so the error goes to 'error' listeners only: with none, it is logged and counted, not thrown.</summary>
+    internal void OnLoopFailed(LoopFailedException error)
+    {
+        if (HasListeners("error")) EmitEvent("error", error);
+    }
+
+    unsafe void IUvStreamEvents.OnRead(nint nread, byte* data) { }
+}

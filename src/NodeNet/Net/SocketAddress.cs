@@ -1,0 +1,94 @@
+using System.Net;
+
+namespace NodeNet;
+
+public static partial class Net
+{
+    /// <summary>net.SocketAddress: an IP address, family, port and IPv6 flow label, validated as Node validates them.
+    /// Immutable and thread-safe.</summary>
+    public sealed class SocketAddress
+    {
+        /// <summary>new net.SocketAddress([options]): the address defaults to 127.0.0.1 (ipv4) or :: (ipv6).</summary>
+        /// <exception cref="NodeNetArgumentException">ERR_INVALID_ARG_VALUE for a family other than ipv4/ipv6;
+        /// ERR_INVALID_ADDRESS when the address is not one of its family.</exception>
+        /// <exception cref="NodeNetArgumentOutOfRangeException">ERR_SOCKET_BAD_PORT, or ERR_OUT_OF_RANGE for the flow label.</exception>
+        public SocketAddress(SocketAddressOptions? options = null)
+        {
+            options ??= new SocketAddressOptions();
+            Family = ParseFamily(options.Family, "options.family");
+            if (options.Port is < 0 or > 65535) throw NodeErrors.SocketBadPort("options.port", options.Port);
+            if (options.Flowlabel is < 0 or > uint.MaxValue)
+                throw NodeErrors.OutOfRange("options.flowlabel", ">= 0 && <= 4294967295", (double)options.Flowlabel);
+            string address = options.Address ?? (Family == "ipv4" ? "127.0.0.1" : "::");
+            Ip = ParseAddress(address, Family) ?? throw InvalidAddress();
+            Address = Ip.ToString();
+            Port = options.Port;
+            Flowlabel = options.Flowlabel;
+        }
+
+        /// <summary>The address, as inet_ntop writes it.</summary>
+        public string Address { get; }
+
+        /// <summary>"ipv4" or "ipv6".</summary>
+        public string Family { get; }
+
+        /// <summary>The port (0 when none was given).</summary>
+        public int Port { get; }
+
+        /// <summary>The IPv6 flow label (0 when none was given).</summary>
+        public long Flowlabel { get; }
+
+        /// <summary>SocketAddress.parse(input) (Node 22.13+): "1.2.3.4", "1.2.3.4:80", "[::1]:80" or "::1"; null when the
+        /// input is not an address with an optional port.</summary>
+        public static SocketAddress? Parse(string input)
+        {
+            NodeErrors.ThrowIfNull(input);
+            string host = input, port = "0";
+            if (input.StartsWith('['))
+            {
+                int close = input.IndexOf(']');
+                if (close < 0) return null;
+                host = input[1..close];
+                string rest = input[(close + 1)..];
+                if (rest.Length > 0) { if (rest[0] != ':') return null; port = rest[1..]; }
+            }
+            else if (input.Count(c => c == ':') == 1)
+            {
+                int colon = input.IndexOf(':');
+                host = input[..colon];
+                port = input[(colon + 1)..];
+            }
+            if (port.Length == 0 || port.Length > 5 || !port.All(char.IsAsciiDigit) || int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) > 65535) return null;
+            string family = Net.IsIP(host) switch { 4 => "ipv4", 6 => "ipv6", _ => "" };
+            if (family.Length == 0) return null;
+            try { return new SocketAddress(new SocketAddressOptions { Address = host, Family = family, Port = int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) }); }
+            catch (ArgumentException) { return null; }
+        }
+
+        /// <summary>The address as .NET's type.</summary>
+        public IPAddress Ip { get; }
+
+        /// <summary>The address as .NET's endpoint type.</summary>
+        public IPEndPoint ToEndPoint() => new(Ip, Port);
+
+        /// <summary>What util.inspect shows: <c>SocketAddress { address: '::1', port: 8, family: 'ipv6', flowlabel: 0 }</c>.</summary>
+        public override string ToString() => $"SocketAddress {{ address: '{Address}', port: {Port}, family: '{Family}', flowlabel: {Flowlabel} }}";
+
+        /// <summary>"ipv4"/"ipv6" in any case, as Node lowercases it; anything else is ERR_INVALID_ARG_VALUE.</summary>
+        internal static string ParseFamily(string? family, string name)
+        {
+            if (family is null) throw NodeErrors.InvalidArgType(name, "of type string", null);
+            string lower = family.ToLowerInvariant();
+            return lower is "ipv4" or "ipv6" ? lower : throw NodeErrors.InvalidArgValue(name, family);
+        }
+
+        /// <summary>The address if it is a literal of <paramref name="family"/> (as inet_pton reads it), else null.</summary>
+        internal static IPAddress? ParseAddress(string address, string family)
+        {
+            bool ok = family == "ipv4" ? Net.IsIPv4(address) : Net.IsIPv6(address) && !address.Contains('%');
+            return ok && IPAddress.TryParse(address, out var ip) ? ip : null;
+        }
+
+        internal static NodeNetArgumentException InvalidAddress() => new("ERR_INVALID_ADDRESS", "Invalid socket address", "address", "Error");
+    }
+}

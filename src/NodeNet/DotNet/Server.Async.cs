@@ -17,7 +17,7 @@ public sealed partial class Server : IAsyncEnumerable<Socket>
         // With nobody listening for 'connection', the accept queue comes first: connections then wait for an
         // enumerator instead of being missed. A server with a 'connection' listener handles them there, so nothing
         // queues (an unread queue would keep every connection ever accepted).
-        return LoopTask.Until(_loop, this, "listening", () => Address()!, () =>
+        return EventTask.Until(_loop, this, "listening", () => Address()!, () =>
             {
                 if (!HasListeners("connection")) EnsureAcceptQueue();
                 Listen(options);

@@ -10,8 +10,7 @@ namespace NodeNet;
 // an error does not become the loop's uncaught exception.
 public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnlyMemory<byte>>
 {
-    private SocketTransport? _transport;
-    private bool _transportAttached; // loop thread: reads go to the transport
+    private SocketTransport? _transport; // made on the first pull-mode call, from any thread; it reads the socket (_reader) once attached on the loop
     private SemaphoreSlim? _readGate;
     private int _errorSink;
 
@@ -25,7 +24,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     internal Task ConnectAsync(ConnectOptions options, bool applyTimeout, CancellationToken cancellationToken, CancellationToken signal = default)
     {
         NodeErrors.ThrowIfNull(options);
-        return LoopTask.Until(_loop, this, "connect", static () => true, () =>
+        return EventTask.Until(_loop, this, "connect", static () => true, () =>
             {
                 EnsureErrorSink();
                 if (signal.CanBeCanceled)
@@ -178,7 +177,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
             Once("close", () => closed.TrySetResult(true));
             if (_destroyed) return;
             // What the application wrote to AsPipe's output goes out first, then FIN.
-            if (_transportAttached) _transport!.FinishOutput(() => { if (!_destroyed) DestroySoon(); });
+            if (_reader is SocketTransport t) t.FinishOutput(() => { if (!_destroyed) DestroySoon(); });
             else DestroySoon();
             if (!_destroyed) WatchFlush();
         });
@@ -257,29 +256,30 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
         foreach (var chunk in _readBuffer) transport.Preload((byte[])chunk);
         _readBuffer.Clear();
         _readBufferLength = 0;
-        _transportAttached = true;
-        if (_destroyed) transport.OnDestroyed(_errored);
+        _reader = transport;
+        if (_destroyed) transport.Destroyed(_errored);
         else if (_readableEnded) transport.CompleteInput();
         else { _flowing = true; StartReading(); }
     }
 
     /// <summary>Loop thread, on reconnect: a socket in pull mode stays in it, with a fresh transport (the old one ended
     /// with the destroyed connection). Call AsPipe again for the new pipe.</summary>
-    private void RenewTransport()
+    partial void Reconnected()
     {
-        if (!_transportAttached) return;
-        _transportAttached = false;
+        if (_reader == null) return;
+        _reader = null;
         var fresh = new SocketTransport(this, _loop, _applicationScheduler);
         Volatile.Write(ref _transport, fresh);
         AttachTransport(fresh);
     }
 
-    internal Uv.UvStream? HandleForTransport => _handle;
-    internal void StopReadingForTransport() => StopReading();
-    internal void StartReadingForTransport() => StartReading();
-    internal void EndForTransport() { if (!_destroyed) End(); }
+    Uv.UvStream? ISocketReaderHost.Stream => _handle;
+    void ISocketReaderHost.PauseReading() => StopReading();
+    void ISocketReaderHost.ResumeReading() => StartReading();
+    void ISocketReaderHost.EndWriting() { if (!_destroyed) End(); }
+    void ISocketReaderHost.Fail(Exception error) => Destroy(error);
 
-    internal void CountTransportWrite(long bytes)
+    void ISocketReaderHost.Wrote(long bytes)
     {
         _bytesDispatched += bytes;
         NodeNetMetrics.BytesWritten.Add(bytes);

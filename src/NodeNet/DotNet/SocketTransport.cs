@@ -12,9 +12,9 @@ namespace NodeNet;
 /// <c>onread</c> option does). Input continuations run inline on the loop thread; output may be written
 /// from any thread.
 /// </summary>
-internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
+internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner, ISocketReader
 {
-    private readonly Socket _socket;
+    private readonly ISocketReaderHost _socket;
     private readonly EventLoop _loop;
     private readonly Pipe _input;
     // Made when the application first asks for Output: an idle connection, and one read only through ReadAsync or
@@ -44,7 +44,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
 
     // applicationScheduler: where the application's continuations run: inline (on the loop thread, when the loop
     // completed what it awaited) or, for example, on the thread pool.
-    public SocketTransport(Socket socket, EventLoop loop, PipeScheduler applicationScheduler)
+    public SocketTransport(ISocketReaderHost socket, EventLoop loop, PipeScheduler applicationScheduler)
     {
         _socket = socket;
         _loop = loop;
@@ -143,22 +143,22 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         return p;
     }
 
-    /// <summary>Loop thread: libuv put <paramref name="n"/> bytes where <see cref="Alloc"/> said.</summary>
-    public void Received(int n)
+    /// <summary>Loop thread: libuv put <paramref name="count"/> bytes where <see cref="Alloc"/> said.</summary>
+    public void Received(int count)
     {
         if (_inputDone) return; // read into the shared buffer after input ended (see Alloc)
-        _lastReadFilled = n == _readMemory.Length;
-        _input.Writer.Advance(n);
+        _lastReadFilled = count == _readMemory.Length;
+        _input.Writer.Advance(count);
         var flush = _input.Writer.FlushAsync();
         if (!flush.IsCompleted)
         {
             // The reader is behind: stop reading from the kernel until it catches up (TCP backpressure).
             _inputPaused = true;
-            _socket.StopReadingForTransport();
+            _socket.PauseReading();
             flush.GetAwaiter().UnsafeOnCompleted(_onInputFlushed ??= OnInputFlushed);
             return;
         }
-        if (flush.Result.IsCompleted) { _inputDone = true; _socket.StopReadingForTransport(); } // the reader completed: nobody wants more
+        if (flush.Result.IsCompleted) { _inputDone = true; _socket.PauseReading(); } // the reader completed: nobody wants more
     }
 
     private void OnInputFlushed() => OnLoopThread(static t => ((SocketTransport)t!).ResumeInput());
@@ -176,7 +176,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     {
         if (!_inputPaused || _inputDone) return;
         _inputPaused = false;
-        _socket.StartReadingForTransport();
+        _socket.ResumeReading();
     }
 
     /// <summary>Loop thread: bytes the socket buffered before the transport was attached.</summary>
@@ -187,6 +187,8 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     }
 
     /// <summary>Loop thread: end of input (EOF, or the error that destroyed the socket).</summary>
+    public void Ended() => CompleteInput();
+
     public void CompleteInput(Exception? error = null)
     {
         if (_inputDone && error == null) return;
@@ -199,7 +201,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     {
         if (_outputAttached) return;
         _outputAttached = true;
-        if (_socket.Destroyed) { OnDestroyed(null); return; }
+        if (_socket.Destroyed) { Destroyed(null); return; }
         if (_output != null) Pump();
     }
 
@@ -245,7 +247,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
             if (result.IsCompleted || result.IsCanceled) { OutputFinished(); return false; }
             return true;
         }
-        var stream = _socket.HandleForTransport;
+        var stream = _socket.Stream;
         if (stream == null) { FailOutput(null); return false; }
 
         const int MaxBufs = 64;
@@ -264,27 +266,17 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
         var end = buffer.GetPosition(total);
         bool completesAfter = result.IsCompleted && end.Equals(buffer.End);
 
-        int written = stream.TryWrite(bufs, n);
-        if (written == total)
+        // The pipe's blocks stay put until the reader advances past them, after the write completes: nothing to pin.
+        switch (stream.WritePinned(bufs, n, total, this, null, out _, out int error))
         {
-            _socket.CountTransportWrite(total);
-            output.Reader.AdvanceTo(end);
-            if (completesAfter) { OutputFinished(); return false; }
-            return true;
-        }
-        if (written < 0 && written != UvErrors.EAGAIN) { FailOutput(NodeNetException.FromUv(written, "write")); return false; }
-
-        int skip = 0;
-        long left = Math.Max(written, 0);
-        while (left >= (long)bufs[skip].Length) { left -= (long)bufs[skip].Length; skip++; }
-        bufs[skip] = new UvBuf(bufs[skip].Base + left, bufs[skip].Length - (nuint)left);
-        var req = _loop.Uv.Requests.Rent(UvReqType.Write, this);
-        int rc = stream.Write(req, bufs + skip, n - skip);
-        if (rc != 0)
-        {
-            _loop.Uv.Requests.Abandon(req);
-            FailOutput(NodeNetException.FromUv(rc, "write"));
-            return false;
+            case WriteStatus.Done:
+                _socket.Wrote(total);
+                output.Reader.AdvanceTo(end);
+                if (completesAfter) { OutputFinished(); return false; }
+                return true;
+            case WriteStatus.Failed:
+                FailOutput(NodeNetException.FromUv(error, "write"));
+                return false;
         }
         _writing = true;
         _inFlightEnd = end;
@@ -301,7 +293,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
             FailOutput(_socket.Destroyed ? null : NodeNetException.FromUv(status, "write"));
             return;
         }
-        _socket.CountTransportWrite(_inFlightBytes);
+        _socket.Wrote(_inFlightBytes);
         _output!.Reader.AdvanceTo(_inFlightEnd);
         if (_inFlightCompletes) { OutputFinished(); return; }
         Pump();
@@ -312,7 +304,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     {
         if (_outputDone) return;
         EndOutput(null);
-        _socket.EndForTransport();
+        _socket.EndWriting();
         RunOutputDone();
     }
 
@@ -320,7 +312,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     {
         if (_outputDone) return;
         EndOutput(error);
-        if (error != null) _socket.Destroy(error);
+        if (error != null) _socket.Fail(error);
         RunOutputDone();
     }
 
@@ -344,7 +336,7 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner
     }
 
     /// <summary>Loop thread: the socket was destroyed; both sides learn it.</summary>
-    public void OnDestroyed(Exception? error)
+    public void Destroyed(Exception? error)
     {
         _loopEnded.Dispose();
         CompleteInput(error);

@@ -11,7 +11,7 @@ namespace NodeNet;
 /// message. Handles arrive ahead of (or with) the bytes of their frame; they are accepted onto this loop as they come
 /// and matched to frames in order. Loop thread only.
 /// </summary>
-internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop loop) : IUvRequestOwner
+internal sealed unsafe class IpcChannel(IIpcPeer socket, UvPipe pipe, EventLoop loop) : IUvRequestOwner
 {
     private const byte Magic = (byte)'N';
     private const int HeaderSize = 6;
@@ -52,7 +52,7 @@ internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop lo
             var req = loop.Uv.Requests.Rent(UvReqType.Write, this, send);
             req.Pin = send.Frame.AsMemory().Pin();
             var buf = new UvBuf((byte*)req.Pin.Pointer, (nuint)send.Frame.Length);
-            int rc = send.Handle is { } h ? pipe.Write2(req, &buf, 1, h) : pipe.Write(req, &buf, 1);
+            int rc = send.Handle is { } h ? pipe.Write2(req, &buf, 1, h) : pipe.WriteQueued(req, &buf, 1);
             if (rc == 0) { _sending = true; return; }
             loop.Uv.Requests.Abandon(req);
             _sends.Dequeue();
@@ -98,11 +98,11 @@ internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop lo
         {
             if (_buffer[at] != Magic || _buffer[at + 1] > 2)
             {
-                socket.Destroy(new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "The IPC peer sent something that is not a NodeNet frame"));
+                socket.Fail(new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "The IPC peer sent something that is not a NodeNet frame"));
                 return;
             }
             int size = BinaryPrimitives.ReadInt32LittleEndian(_buffer.AsSpan(at + 2));
-            if (size is < 0 or > MaxMessage) { socket.Destroy(new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "An IPC frame is too large")); return; }
+            if (size is < 0 or > MaxMessage) { socket.Fail(new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "An IPC frame is too large")); return; }
             if (_length - at < HeaderSize + size) break;
             byte kind = _buffer[at + 1];
             byte[] message = _buffer.AsSpan(at + HeaderSize, size).ToArray();
@@ -110,19 +110,19 @@ internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop lo
             ReceivedHandle? handle = null;
             if (kind != 0)
             {
-                if (!_handles.TryDequeue(out var h)) { socket.Destroy(new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "An IPC frame's handle did not arrive")); return; }
+                if (!_handles.TryDequeue(out var h)) { socket.Fail(new NodeNetException("ERR_IPC_CHANNEL_CLOSED", "An IPC frame's handle did not arrive")); return; }
                 var announced = kind == 1 ? HandleKind.Server : HandleKind.Socket;
                 if (!IsAnnounced(h, announced))
                 {
                     h.Close();
                     NodeNetMetrics.IpcHandlesDiscarded.Add(1, NodeNetMetrics.ReasonInvalid);
-                    socket.Destroy(new NodeNetException("ERR_INVALID_HANDLE_TYPE",
+                    socket.Fail(new NodeNetException("ERR_INVALID_HANDLE_TYPE",
                         $"The IPC peer sent a descriptor that is not the {(announced == HandleKind.Server ? "listening" : "connected")} stream socket its frame announced", "TypeError"));
                     return;
                 }
                 handle = new ReceivedHandle(loop, h, announced, message);
             }
-            Deliver(message, handle);
+            socket.Deliver(message, handle);
             if (socket.Destroyed) return;
         }
         Array.Copy(_buffer, at, _buffer, 0, _length - at);
@@ -139,14 +139,6 @@ internal sealed unsafe class IpcChannel(Socket socket, UvPipe pipe, EventLoop lo
     /// Windows needs no check: its handles arrive as socket protocol records that libuv turns into sockets itself.</summary>
     private static bool IsAnnounced(UvStream h, HandleKind kind) =>
         OperatingSystem.IsWindows() || UnixSocket.IsStreamSocket((int)h.FileNo(), unixDomain: h is UvPipe, listening: kind == HandleKind.Server);
-
-    private void Deliver(byte[] message, ReceivedHandle? handle)
-    {
-        socket.EmitIpc("message", message, handle);
-        if (handle == null) return;
-        if (!handle.IsClaimed) socket.EmitIpc("handle", handle);
-        if (!handle.IsClaimed) socket.Unclaimed(handle);
-    }
 
     /// <summary>Loop thread: the socket is gone; handles not yet matched to a frame close.</summary>
     public void Closed()

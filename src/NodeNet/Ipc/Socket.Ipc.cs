@@ -170,7 +170,7 @@ public sealed partial class Socket
     /// <summary>Loop thread: a handle arrived and its events did not adopt it. An application that takes handles in its
     /// 'handle' event and never asked for the queue turned it down, and it closes now; otherwise it waits for
     /// ReceiveHandleAsync, within bounds ('message' listeners may be there for the messages alone).</summary>
-    internal void Unclaimed(ReceivedHandle handle)
+    private void Unclaimed(ReceivedHandle handle)
     {
         if (_handleQueue == null && HasListeners("handle"))
         {
@@ -206,5 +206,15 @@ public sealed partial class Socket
         return socket;
     }
 
-    internal void EmitIpc(string eventName, params ReadOnlySpan<object?> args) => EmitEvent(eventName, args);
+    void IIpcPeer.Fail(Exception error) => Destroy(error);
+
+    /// <summary>Loop thread: a frame arrived: 'message', then 'handle' for a handle no 'message' listener adopted, then
+    /// the queue for ReceiveHandleAsync, or its close.</summary>
+    void IIpcPeer.Deliver(byte[] message, ReceivedHandle? handle)
+    {
+        EmitEvent("message", message, handle);
+        if (handle == null) return;
+        if (!handle.IsClaimed) EmitEvent("handle", handle);
+        if (!handle.IsClaimed) Unclaimed(handle);
+    }
 }

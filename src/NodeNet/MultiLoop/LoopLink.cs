@@ -16,7 +16,7 @@ internal sealed unsafe class LoopLink : IUvStreamEvents, IUvRequestOwner
 
     public readonly int Index;
     public readonly EventLoop Source, Target;
-    private readonly Action<LoopLink, UvStream> _received;   // target thread: a connection arrived
+    private readonly ILoopServer _server;                    // target thread: where an arriving connection goes
     private readonly Action<LoopLink, UvStream, int> _sent;  // source thread: a pass finished (0, or the error)
 
     private UvPipe? _sender;          // source loop
@@ -26,20 +26,20 @@ internal sealed unsafe class LoopLink : IUvStreamEvents, IUvRequestOwner
     private bool _closed;
     private bool _unref;
 
-    private LoopLink(int index, EventLoop source, EventLoop target, Action<LoopLink, UvStream> received, Action<LoopLink, UvStream, int> sent)
+    private LoopLink(int index, EventLoop source, EventLoop target, ILoopServer server, Action<LoopLink, UvStream, int> sent)
     {
         Index = index;
         Source = source;
         Target = target;
-        _received = received;
+        _server = server;
         _sent = sent;
     }
 
     /// <summary>Source loop thread: opens the link; the target's end opens on its own thread.</summary>
     public static LoopLink Open(int index, EventLoop source, EventLoop target,
-        Action<LoopLink, UvStream> received, Action<LoopLink, UvStream, int> sent)
+        ILoopServer server, Action<LoopLink, UvStream, int> sent)
     {
-        var link = new LoopLink(index, source, target, received, sent);
+        var link = new LoopLink(index, source, target, server, sent);
         if (OperatingSystem.IsWindows()) link.OpenNamedPipe();
         else link.OpenSocketPair();
         return link;
@@ -170,7 +170,7 @@ internal sealed unsafe class LoopLink : IUvStreamEvents, IUvRequestOwner
         while (receiver.PendingCount > 0)
         {
             UvStream client = receiver.PendingType == UvHandleType.Tcp ? new UvTcp(Target.Uv) : new UvPipe(Target.Uv);
-            if (receiver.Accept(client) == 0) _received(this, client);
+            if (receiver.Accept(client) == 0) _server.Adopt(Target, Index, client); // the server's own, on this loop, from now on
             else client.Close();
         }
     }

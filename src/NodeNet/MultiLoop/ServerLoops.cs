@@ -11,9 +11,9 @@ namespace NodeNet.MultiLoop;
 /// </summary>
 internal sealed class ServerLoops
 {
-    private readonly Server _server;
+    private readonly ILoopServer _server;
     private readonly EventLoop _primary;
-    private readonly ServerOptions _options;
+    private readonly LoopSettings _options;
 
     private EventLoop[] _loops = [];
     private LoopLink?[] _links = [];
@@ -32,7 +32,7 @@ internal sealed class ServerLoops
     private int _orphaned;        // the primary loop ended while serving: the other loops finish their connections
     private int _orphanStopped;
 
-    public ServerLoops(Server server, EventLoop primary, ServerOptions options)
+    public ServerLoops(ILoopServer server, EventLoop primary, LoopSettings options)
     {
         _server = server;
         _primary = primary;
@@ -78,7 +78,7 @@ internal sealed class ServerLoops
 
     /// <summary>Whether this listen can use one SO_REUSEPORT listener per loop: asked for, Linux, TCP, the server's own loops.</summary>
     public bool WantsReusePort(bool isTcp) =>
-        _options.LoopMode == LoopMode.ReusePort && isTcp && OperatingSystem.IsLinux() && _options.LoopGroup == null;
+        _options.Mode == LoopMode.ReusePort && isTcp && OperatingSystem.IsLinux() && _options.Group == null;
 
     /// <summary>Primary thread, once the server's listener is listening: start the loops and whatever reaches them.</summary>
     public void Start(UvStream listener, bool reusePort, UvTcpFlags bindFlags = UvTcpFlags.None, int backlog = 511)
@@ -87,7 +87,7 @@ internal sealed class ServerLoops
         _started = true;
         // Windows cannot pass pipe handles between loops (libuv sends TCP handles only there): its pipe servers serve on one.
         bool passes = !(OperatingSystem.IsWindows() && listener is UvPipe);
-        if (_options.LoopGroup is { } group) _loops = !passes && !reusePort ? [_primary] : [.. group.Loops];
+        if (_options.Group is { } group) _loops = !passes && !reusePort ? [_primary] : [.. group.Loops];
         else
         {
             _loops = new EventLoop[!passes && !reusePort ? 1 : _options.Loops];
@@ -109,7 +109,7 @@ internal sealed class ServerLoops
             if (_loops[i] == _primary) continue;
             Watch(i, _loops[i]);
             if (reusePort) { _listeners[i] = new ReusePortListener(this, i, _loops[i]); _openListeners++; }
-            else if (passes) _links[i] = LoopLink.Open(i, _primary, _loops[i], OnReceived, OnSent);
+            else if (passes) _links[i] = LoopLink.Open(i, _primary, _loops[i], _server, OnSent);
         }
         if (reusePort)
         {
@@ -146,9 +146,6 @@ internal sealed class ServerLoops
         if (_links[i] is { } link) link.Send(client);
         else _server.Adopt(_primary, i, client);
     }
-
-    /// <summary>Target thread: a passed connection arrived.</summary>
-    private void OnReceived(LoopLink link, UvStream client) => _server.Adopt(link.Target, link.Index, client);
 
     /// <summary>Primary thread: a pass finished; the primary's copy of the handle closes either way. A pass that failed never
     /// reached its loop, unless that loop failed: then the failure already took it from the counts.</summary>
@@ -226,9 +223,9 @@ internal sealed class ServerLoops
         if (_listeners[index] != null) { _listeners[index] = null; _openListeners--; }
         int lost = Interlocked.Exchange(ref _live[index], 0);
         Interlocked.Increment(ref _failed);
-        bool replaced = _options.LoopFailure == LoopFailurePolicy.Replace && _owned.Contains(loop) && _server.Listening && TryReplace(index);
+        bool replaced = _options.Failure == LoopFailurePolicy.Replace && _owned.Contains(loop) && _server.IsListening && TryReplace(index);
         int serving = _dead.Count(d => !d);
-        string address = _server.Address()?.ToString() ?? "";
+        string address = _server.AddressText;
         NodeNetMetrics.LoopsFailed.Add(1, new KeyValuePair<string, object?>("replaced", replaced));
         NodeNetLogging.LoopFailed(Log, index, address, error.GetType().Name, lost, replaced ? "a new loop took its place" : $"the server goes on with {serving} loops", error);
         _server.OnLoopFailed(new LoopFailedException(index, address, error, lost, replaced, serving));
@@ -244,7 +241,7 @@ internal sealed class ServerLoops
         LoopLink? link = null;
         if (ModeInUse == LoopMode.Pass)
         {
-            try { link = LoopLink.Open(index, _primary, fresh, OnReceived, OnSent); }
+            try { link = LoopLink.Open(index, _primary, fresh, _server, OnSent); }
             catch (NodeNetException) { _ = fresh.DisposeAsync(); return false; }
             if (_unref) link.SetRef(false);
         }

@@ -145,7 +145,7 @@ public sealed partial class Server
     public Task<AddressInfo> ListenAsync(ReceivedHandle handle, CancellationToken cancellationToken = default)
     {
         NodeErrors.ThrowIfNull(handle);
-        return LoopTask.Until(_loop, this, "listening", () => Address()!, () => { if (!HasListeners("connection")) EnsureAcceptQueue(); Listen(handle); },
+        return EventTask.Until(_loop, this, "listening", () => Address()!, () => { if (!HasListeners("connection")) EnsureAcceptQueue(); Listen(handle); },
             cancellationToken, cancel: () => Close(), failEvent: ("close", () => NodeErrors.ServerNotRunning()));
     }
 

@@ -10,7 +10,7 @@ namespace NodeNet;
 /// always on a later tick than the call that caused them.
 /// </summary>
 /// <remarks>Loop-affine: call it on its loop's thread (see <see cref="EventLoop"/>).</remarks>
-public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDisposable
+public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDisposable, ILoopServer
 {
     private readonly EventLoop _loop;
     private UvStream? _handle;
@@ -47,7 +47,8 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
             throw NodeErrors.InvalidArgValue("options.loopGroup", "EventLoopGroup", "can not be combined with options.loops");
         if (options.Loops > 1 || options.LoopGroup != null)
         {
-            _loops = new ServerLoops(this, _loop, options);
+            _loops = new ServerLoops(this, _loop, new LoopSettings(options.Loops, options.LoopGroup, options.LoopMode,
+                options.Distribution, options.ChooseLoop, options.LoopFailure));
             EnableConcurrentEmit(); // 'connection' is emitted on each connection's own loop
         }
         if (connectionListener != null) OnWhileConstructing("connection", connectionListener);
@@ -223,87 +224,6 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         Untrack(socket);
         _loops?.Released(socket.ServerLoopIndex);
         if (Interlocked.Decrement(ref _connections) == 0) DrainedFromAnyThread();
-    }
-
-    void IUvStreamEvents.OnConnection(int status)
-    {
-        if (status != 0)
-        {
-            NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonAcceptError);
-            EmitEvent("error", NodeNetException.FromUv(status, "accept"));
-            return;
-        }
-        var listener = _handle!;
-        UvStream client = listener is UvTcp ? new UvTcp(_loop.Uv) : new UvPipe(_loop.Uv, ipc: _ipc);
-        int rc = listener.Accept(client);
-        if (rc != 0)
-        {
-            client.Close();
-            EmitEvent("error", NodeNetException.FromUv(rc, "accept"));
-            return;
-        }
-        if (!Admit(client, fromAnyThread: false)) return;
-        if (_loops is { Count: > 0 } loops) loops.Dispatch(client);
-        else Adopt(_loop, -1, client);
-    }
-
-    /// <summary>Admission, the same for every mode, on the thread that accepted <paramref name="client"/> (this loop, or a
-    /// SO_REUSEPORT loop's own): the blockList turns it away silently; over maxConnections it is dropped with 'drop';
-    /// otherwise it is counted. False if it was closed.</summary>
-    internal bool Admit(UvStream client, bool fromAnyThread) => !Blocked(client) && !DropIfFull(client, fromAnyThread);
-
-    /// <summary>blockList: a TCP peer it blocks is closed at once, with no event (Node 22.13+). True if closed.</summary>
-    private unsafe bool Blocked(UvStream client)
-    {
-        if (_blockList == null || client is not UvTcp tcp) return false;
-        SockAddrStorage sa;
-        if (tcp.GetPeerName(&sa) != 0) return false;
-        string address = SockAddr.Address((byte*)&sa);
-        if (!_blockList.Check(address, SockAddr.FamilyName((byte*)&sa) == "IPv6" ? "ipv6" : "ipv4")) return false;
-        client.Close();
-        return true;
-    }
-
-    /// <summary>maxConnections: over the limit the connection is closed and 'drop' emitted; else it is counted. True if dropped.</summary>
-    private bool DropIfFull(UvStream client, bool fromAnyThread)
-    {
-        int max = _maxConnections ?? 0;
-        int now = Interlocked.Increment(ref _connections);
-        if (max <= 0 || now <= max) return false;
-        Interlocked.Decrement(ref _connections);
-        NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonMaxConnections);
-        var info = client is UvTcp tcpClient ? DropInfo.Of(tcpClient) : null;
-        NodeNetLogging.Dropped(Log, info?.RemoteAddress is { } ra ? $"{ra}:{info.RemotePort}" : "a pipe client", max);
-        if (fromAnyThread) { if (info != null) EmitFromAnyThread("drop", info); else EmitFromAnyThread("drop"); }
-        else if (info != null) EmitEvent("drop", info);
-        else EmitEvent("drop");
-        client.Close();
-        return true;
-    }
-
-    /// <summary>The one way a connection becomes a Socket of this server: on <paramref name="loop"/>'s thread, admitted and
-    /// counted already, it is wrapped there and 'connection' is emitted there.</summary>
-    internal void Adopt(EventLoop loop, int loopIndex, UvStream client)
-    {
-        var socket = new Socket(loop, new SocketOptions { AllowHalfOpen = _allowHalfOpen, HighWaterMark = _highWaterMark }, client, _pauseOnConnect);
-        if (_noDelay) socket.SetNoDelay(true);
-        if (_keepAlive) socket.SetKeepAlive(true, _keepAliveInitialDelay * 1000.0);
-        socket.Server = this;
-        socket.ServerLoopIndex = loopIndex;
-        if (_pipeName != null) socket.SetAcceptedPipePath(_pipeName);
-        _loops?.Adopted(loopIndex);
-        NodeNetMetrics.Accepted(MetricTags);
-        socket.CountActive(MetricTags);
-        if (!Track(loop, socket)) return;
-        if (_loops == null) EmitEvent("connection", socket);
-        else EmitFromAnyThread("connection", socket);
-    }
-
-    /// <summary>Primary thread: one of this server's loops failed (<see cref="ServerLoops"/> settled the counts). The
-    /// server goes on, so the error goes to 'error' listeners only: with none, it is logged and counted, not thrown.</summary>
-    internal void OnLoopFailed(LoopFailedException error)
-    {
-        if (HasListeners("error")) EmitEvent("error", error);
     }
 
     unsafe void IUvStreamEvents.OnRead(nint nread, byte* data) { }

@@ -146,8 +146,11 @@ public sealed partial class Socket
         _bytesRead = 0;
         _bytesDispatched = 0;
         // autoSelectFamilyAttemptedAddresses is kept: Node 20 replaces it only when a new multi-address connect runs.
-        RenewTransport();
+        Reconnected();
     }
+
+    /// <summary>A socket destroyed and connected again: whatever reads it in pull mode starts afresh (DotNet/Socket.Async.cs).</summary>
+    partial void Reconnected();
 
     private void Lookup(string host, int port, ConnectOptions options, int generation)
     {

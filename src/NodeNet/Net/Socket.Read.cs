@@ -17,6 +17,7 @@ public sealed partial class Socket
     private bool _flowScheduled;
     private StringDecoder? _decoder;
     private OnReadOptions? _onRead;                   // Node's onread: reads go to the caller's buffer and callback
+    private ISocketReader? _reader;                   // pull mode: reads go to the pipe view, not to 'data' events
     private byte[]? _onReadBuffer;
     private System.Runtime.InteropServices.GCHandle _onReadPin; // pinned from alloc to read (one libuv read call)
     private bool _onReadPaused;
@@ -117,8 +118,8 @@ public sealed partial class Socket
     {
         length = 0;
         if (_onRead != null) return OnReadAlloc(out length);
-        if (!_transportAttached) return null;
-        try { return _transport!.Alloc(out length); }
+        if (_reader == null) return null;
+        try { return _reader.Alloc(out length); }
         catch (Exception e)
         {
             // Never into libuv: a zero-length buffer makes libuv report UV_ENOBUFS, and OnRead destroys this socket alone.
@@ -153,7 +154,7 @@ public sealed partial class Socket
                 if (!_onRead!.Callback(n, onReadBuffer) && !_destroyed) { _onReadPaused = true; StopReading(); }
                 return;
             }
-            if (_transportAttached) { _transport!.Received(n); return; }
+            if (_reader != null) { _reader.Received(n); return; }
             if (_ipc != null) { _ipc.Received(data, n); return; }
             // Every byte is overwritten at once: zeroing 64 KiB first would only double the memory traffic of a stream.
             var chunk = GC.AllocateUninitializedArray<byte>(n);
@@ -164,7 +165,7 @@ public sealed partial class Socket
         if (nread == UvErrors.EOF)
         {
             _reading = false; // libuv stops reading at EOF
-            if (_transportAttached) _transport!.CompleteInput();
+            _reader?.Ended();
             if (_decoder != null && _decoder.End() is { Length: > 0 } tail) Buffer(tail, tail.Length);
             _readableEnded = true;
             _peerEndedFirst = !_ending;
@@ -240,7 +241,7 @@ public sealed partial class Socket
         _endEmitted = true;
         // Pull mode (ReadAsync/AsStream/AsPipe) reads at the application's pace, so EOF reaching the pipe must not end
         // our side before the application has consumed what came before it: the application ends its side itself.
-        bool autoEnd = !AllowHalfOpen && !_transportAttached;
+        bool autoEnd = !AllowHalfOpen && _reader == null;
         // Node's onReadableStreamEnd swaps write for writeAfterFIN: once our side has ended too, writes fail with EPIPE.
         if (autoEnd) _writeAfterFin = true;
         EmitEvent("end");

@@ -28,11 +28,6 @@ public sealed partial class Socket
         public Exception? CutShort; // libuv's error for a batch that this socket's destroy cancelled
     }
 
-    private static void Unpin(MemoryHandle[] pins)
-    {
-        foreach (var p in pins) p.Dispose();
-    }
-
     private readonly List<WriteOp> _buffered = [];
     private WriteOp? _waitingForConnect; // the write that is "in flight" while connecting
     private bool _writing;
@@ -136,23 +131,21 @@ public sealed partial class Socket
         }
         if (callback == null && !_writing && !_needDrain && !_connecting && _handle != null && count > 0)
         {
-            // Fast path: nothing in flight and no callback to call later, so a write the kernel takes whole needs
-            // no bookkeeping at all (Node's synchronous completion, minus the objects). A partial one queues the rest.
-            int written = TryWriteNow(data.Span);
-            if (written == count)
-            {
-                Touch();
-                _bytesDispatched += count;
-                NodeNetMetrics.BytesWritten.Add(count);
-                return _writableLength < _hwm && !_destroyed;
-            }
-            if (written > 0)
-            {
-                _bytesDispatched += written;
-                NodeNetMetrics.BytesWritten.Add(written);
-                data = data.Slice(written);
-                count -= written;
-            }
+            // Fast path: nothing in flight and no callback to call later, so a write the kernel takes whole needs no
+            // bookkeeping at all (Node's synchronous completion, minus the objects). Otherwise what is left becomes the
+            // batch in flight (queued by the engine, or failed).
+            Touch();
+            var status = _handle.Write(data, this, null, out long written, out int error, out var queued);
+            _bytesDispatched += written;
+            NodeNetMetrics.BytesWritten.Add(written);
+            if (status == WriteStatus.Done) return _writableLength < _hwm && !_destroyed;
+            long rest = count - written;
+            var batch = new WriteBatch([new WriteOp(data.Slice((int)written), null, strict)], rest);
+            if (queued != null) queued.State = batch; // its completion finds the batch, as for any other
+            AdjustWritable(rest);
+            _writing = true;
+            Started(batch, status, error);
+            return Ok();
         }
         AdjustWritable(count);
         var op = new WriteOp(data, callback, strict);
@@ -172,7 +165,12 @@ public sealed partial class Socket
             }
             else Dispatch(new WriteBatch([op], count));
         }
-        // As Node's writeOrBuffer: measured after the write, so bytes the kernel took at once don't count.
+        return Ok();
+    }
+
+    /// <summary>Write's answer, as Node's writeOrBuffer: measured after the write, so bytes the kernel took at once don't count.</summary>
+    private bool Ok()
+    {
         bool ok = _writableLength < _hwm;
         if (!ok) _needDrain = true;
         return ok && !_destroyed;
@@ -185,66 +183,38 @@ public sealed partial class Socket
         if (callback != null) _loop.NextTick(() => callback(error));
     }
 
-    /// <summary>uv_try_write of one buffer: bytes taken (possibly 0), or 0 on any error (the queued path reports it).</summary>
-    private unsafe int TryWriteNow(ReadOnlySpan<byte> data)
-    {
-        fixed (byte* p = data)
-        {
-            var buf = new UvBuf(p, (nuint)data.Length);
-            int n = _handle!.TryWrite(&buf, 1);
-            return n > 0 ? n : 0;
-        }
-    }
-
     private void AdjustWritable(long delta)
     {
         _writableLength += delta;
         NodeNetMetrics.WriteQueueBytes.Add(delta);
     }
 
-    private unsafe void Dispatch(WriteBatch batch)
+    /// <summary>A batch goes to the write engine; the request carries it back when it completes.</summary>
+    private void Dispatch(WriteBatch batch)
     {
         Touch();
-        var stream = _handle!;
         var ops = batch.Ops;
-        int n = ops.Length;
-        var pins = new MemoryHandle[n];
-        for (int i = 0; i < n; i++) pins[i] = ops[i].Data.Pin();
-        UvBuf[] bufs = new UvBuf[n];
-        for (int i = 0; i < n; i++) bufs[i] = new UvBuf((byte*)pins[i].Pointer, (nuint)ops[i].Count);
+        WriteStatus status;
+        int error;
+        if (ops.Length == 1) status = _handle!.Write(ops[0].Data, this, batch, out _, out error);
+        else
+        {
+            var buffers = new ReadOnlyMemory<byte>[ops.Length];
+            for (int i = 0; i < ops.Length; i++) buffers[i] = ops[i].Data;
+            status = _handle!.Write(buffers, this, batch, out _, out error);
+        }
+        Started(batch, status, error);
+    }
 
-        int written;
-        fixed (UvBuf* b = bufs) written = batch.Bytes == 0 ? 0 : stream.TryWrite(b, n);
-        if (written == batch.Bytes)
-        {
-            Unpin(pins);
-            _bytesDispatched += batch.Bytes;
-            NodeNetMetrics.BytesWritten.Add(batch.Bytes);
-            OnWrite(batch, null, sync: true);
-            return;
-        }
-        if (written < 0 && written != UvErrors.EAGAIN)
-        {
-            Unpin(pins);
-            OnWrite(batch, NodeNetException.FromUv(written, "write"), sync: true);
-            return;
-        }
-        // Queue what the kernel did not take at once; libuv copies the buffer array.
-        int skip = 0;
-        long left = Math.Max(written, 0);
-        while (skip < n && left >= (long)bufs[skip].Length) { left -= (long)bufs[skip].Length; skip++; }
-        bufs[skip] = new UvBuf(bufs[skip].Base + left, bufs[skip].Length - (nuint)left);
-        var req = _loop.Uv.Requests.Rent(UvReqType.Write, this, batch);
-        req.Pins = pins; // released when the request completes, whatever becomes of this socket
-        int rc;
-        fixed (UvBuf* b = &bufs[skip]) rc = stream.Write(req, b, n - skip);
-        if (rc != 0)
-        {
-            _loop.Uv.Requests.Abandon(req);
-            OnWrite(batch, NodeNetException.FromUv(rc, "write"), sync: true);
-            return;
-        }
+    /// <summary>What the engine did with the batch in flight: written (its callbacks follow on the next tick), queued
+    /// (they follow its completion), or failed (the socket is destroyed with the error).</summary>
+    private void Started(WriteBatch batch, WriteStatus status, int error)
+    {
+        if (status == WriteStatus.Failed) { OnWrite(batch, NodeNetException.FromUv(error, "write"), sync: true); return; }
         _bytesDispatched += batch.Bytes;
+        if (status == WriteStatus.Queued) return;
+        NodeNetMetrics.BytesWritten.Add(batch.Bytes);
+        OnWrite(batch, null, sync: true);
     }
 
     private void AfterAsyncWrite(WriteBatch batch, int status)

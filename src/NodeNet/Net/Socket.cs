@@ -10,7 +10,7 @@ namespace NodeNet;
 /// </summary>
 /// <remarks>Loop-affine: call it on its loop's thread (see <see cref="EventLoop"/>).
 /// A 'data' listener receives a <c>byte[]</c> it owns, or a <c>string</c> once <see cref="SetEncoding"/> was called.</remarks>
-public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOwner
+public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOwner, IIpcPeer, ISocketReaderHost
 {
     internal const int DefaultHighWaterMark = 16 * 1024;
 
@@ -250,7 +250,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
             if (error != null) _loop.NextTick(() => EmitError(error));
             _loop.NextTick(() => EmitClose(hadError: null)); // no handle ever closed: Node emits 'close' with no argument
         }
-        if (_transportAttached) _transport!.OnDestroyed(error);
+        _reader?.Destroyed(error);
         CloseIpc(error);
         if (_server != null) _server.OnSocketDestroyed(this);
         if (_activeTags is { } tags) { NodeNetMetrics.ConnectionEnded(tags, _activeSince, error); _activeTags = null; }

@@ -18,8 +18,9 @@ internal unsafe interface IUvStreamEvents
     byte* Alloc(out int length) { length = 0; return null; }
 }
 
-/// <summary>uv_stream_t operations shared by TCP and pipes.</summary>
-internal abstract unsafe class UvStream : UvHandle
+/// <summary>uv_stream_t operations shared by TCP and pipes. Writes of bytes go through the one write engine
+/// (UvStream.Write.cs); uv_write2 carries handles over IPC pipes.</summary>
+internal abstract unsafe partial class UvStream : UvHandle
 {
     public IUvStreamEvents? Events;
 
@@ -33,12 +34,9 @@ internal abstract unsafe class UvStream : UvHandle
 
     public int ReadStop() => IsClosing ? 0 : Native.Uv.uv_read_stop(Ptr);
 
-    /// <summary>Bytes written now (possibly fewer than asked), or a negative error; UV_EAGAIN means none.</summary>
-    public int TryWrite(UvBuf* bufs, int count) =>
-        IsClosing ? UvErrors.EBADF : Native.Uv.uv_try_write(Ptr, bufs, (uint)count);
-
-    /// <summary>Queues a vectored write of memory the caller keeps pinned until the request completes (libuv copies the array).</summary>
-    public int Write(UvRequest req, UvBuf* bufs, int count) =>
+    /// <summary>uv_write with no try first, of memory the caller keeps pinned until the request completes: for frames that
+    /// follow one another through the write queue (IPC messages, between frames that carry handles).</summary>
+    public int WriteQueued(UvRequest req, UvBuf* bufs, int count) =>
         IsClosing ? UvErrors.EBADF : Native.Uv.uv_write(req.Ptr, Ptr, bufs, (uint)count, &UvRequest.OnDoneNative);
 
     /// <summary>Writes <paramref name="bufs"/> and sends <paramref name="handle"/> with them (this stream is an IPC pipe).</summary>

@@ -207,7 +207,7 @@ internal sealed class ApiFuzzer
             case 1: name = "SocketAddress.parse"; call = () => _ = Net.SocketAddress.Parse(s); break;
             case 2:
                 name = "new SocketAddress";
-                var options = new SocketAddressOptions { Address = Pick(Hosts), Port = Next(-5, 70000), Family = Pick(Families) };
+                var options = new Net.SocketAddressOptions { Address = Pick(Hosts), Port = Next(-5, 70000), Family = Pick(Families) };
                 call = () => _ = new Net.SocketAddress(options);
                 break;
             case 3: name = "blockList.addAddress/check"; call = () => { _blockList.AddAddress(Pick(Hosts), Pick(Families)); _ = _blockList.Check(Pick(Hosts), Pick(Families)); }; break;

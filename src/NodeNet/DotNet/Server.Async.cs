@@ -6,6 +6,14 @@ namespace NodeNet;
 // The Task-based API. Every method may be called from any thread: the work runs on the server's loop.
 public sealed partial class Server : IAsyncEnumerable<Socket>
 {
+    /// <summary><see cref="Listen(ReceivedHandle, Action?)"/> from any thread; completes at 'listening' with the address.</summary>
+    public Task<AddressInfo> ListenAsync(ReceivedHandle handle, CancellationToken cancellationToken = default)
+    {
+        NodeErrors.ThrowIfNull(handle);
+        return EventTask.Until(_loop, this, "listening", () => Address()!, () => { if (!HasListeners("connection")) EnsureAcceptQueue(); Listen(handle); },
+            cancellationToken, cancel: () => Close(), failEvent: ("close", () => NodeErrors.ServerNotRunning()));
+    }
+
     /// <summary>Listens; completes at 'listening' with the bound address, faults with the listen error. On a server with no
     /// 'connection' listener, connections accepted from then on are queued for <c>await foreach</c>.
     /// Cancelling <paramref name="cancellationToken"/> or <see cref="ListenOptions.Signal"/> before then closes the server

@@ -7,7 +7,15 @@ namespace NodeNet;
 // endpoints, and the server's own logger.
 public sealed partial class Server
 {
-    private protected override EventSignatures BuiltInEvents => ServerEvents.Signatures;
+    /// <summary>Each built-in event and the types each of its arguments can have: declared once, here.</summary>
+    private static readonly EventSignatures Signatures = new(
+        new(ServerEvents.Listening),
+        new(ServerEvents.Connection, [typeof(Socket)]),
+        new(ServerEvents.Error, [typeof(Exception)]),
+        new(ServerEvents.Close),
+        new(ServerEvents.Drop, [typeof(DropInfo)]));
+
+    private protected override EventSignatures BuiltInEvents => Signatures;
     private protected override EventLoop OwnerLoop => _loop;
 
     /// <summary>Node's net.Server rejection handler: a 'connection' listener's fault destroys that connection (on its own

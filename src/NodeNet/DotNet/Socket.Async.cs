@@ -159,7 +159,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     }
 
     /// <summary>A <see cref="Stream"/> over this socket (reads in pull mode, writes through <see cref="WriteAsync"/>),
-    /// for StreamReader, CopyToAsync, SslStream. Disposing it destroys the socket.</summary>
+    /// for StreamReader, CopyToAsync, SslStream. Disposing it disposes the socket (flush, FIN, close).</summary>
     public SocketStream AsStream() => new(this);
 
     /// <summary>Flushes queued writes (AsPipe's output included: it is completed), ends, and waits for 'close' (destroySoon,

@@ -107,7 +107,9 @@ public sealed partial class Socket : IDisposable
     /// on the loop. Does nothing once destroyed or when the loop has ended (that closed it already).</summary>
     public void Abort() => _loop.RunOrPost(() => { if (!_destroyed) DestroyCore(null, SocketCloseReason.Destroyed); });
 
-    /// <summary>Synchronous dispose is <see cref="Abort"/>: it never blocks and never throws. For a graceful end (flush,
-    /// FIN, wait for 'close') use <see cref="DisposeAsync"/>.</summary>
-    public void Dispose() => Abort();
+    /// <summary>The same graceful end as <see cref="DisposeAsync"/> (queued writes flushed, FIN, 'close'; a peer that takes
+    /// nothing for <see cref="DisposeFlushTimeout"/> ends it sooner), started without waiting for it: <c>using</c> and
+    /// <c>await using</c> do the same, and only the second waits. Never blocks, never throws. To drop queued writes and
+    /// close at once, call <see cref="Abort"/>.</summary>
+    public void Dispose() => _ = DisposeAsync();
 }

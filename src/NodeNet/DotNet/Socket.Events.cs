@@ -4,7 +4,21 @@ namespace NodeNet;
 // same registrations, in the same order. How the socket closed is recorded here too.
 public sealed partial class Socket
 {
-    private protected override EventSignatures BuiltInEvents => SocketEvents.Signatures;
+    /// <summary>Each built-in event and the types each of its arguments can have: declared once, here.</summary>
+    private static readonly EventSignatures Signatures = new(
+        new(SocketEvents.Connect), new(SocketEvents.Ready),
+        new(SocketEvents.Lookup, [typeof(Exception)], [typeof(string)], [typeof(int)], [typeof(string)]),
+        new(SocketEvents.ConnectionAttempt, [typeof(string)], [typeof(int)], [typeof(int)]),
+        new(SocketEvents.ConnectionAttemptFailed, [typeof(string)], [typeof(int)], [typeof(int)], [typeof(Exception)]),
+        new(SocketEvents.ConnectionAttemptTimeout, [typeof(string)], [typeof(int)], [typeof(int)]),
+        new(SocketEvents.Data, [typeof(byte[]), typeof(string)]),
+        new(SocketEvents.End), new(SocketEvents.Finish), new(SocketEvents.Drain), new(SocketEvents.Timeout), new(SocketEvents.Pause), new(SocketEvents.Resume),
+        new(SocketEvents.Error, [typeof(Exception)]),
+        new(SocketEvents.Close, [typeof(bool)]),
+        new(SocketEvents.Message, [typeof(byte[])], [typeof(ReceivedHandle)]),
+        new(SocketEvents.Handle, [typeof(ReceivedHandle)]));
+
+    private protected override EventSignatures BuiltInEvents => Signatures;
     private protected override EventLoop OwnerLoop => _loop;
 
     /// <summary>Node's stream rejection handler: an async listener's fault destroys the socket with it.</summary>

@@ -3,7 +3,8 @@ namespace NodeNet;
 /// <summary>
 /// <see cref="Socket.AsStream"/>: a <see cref="Stream"/> over a socket. Reads use the socket's pull mode, writes complete
 /// when the bytes reach the kernel (so a slow peer slows the writer), <see cref="ShutdownAsync"/> half-closes, and
-/// disposing destroys the socket (<see cref="DisposeAsync"/> first flushes). Works under StreamReader, CopyToAsync and SslStream.
+/// disposing it ends the socket gracefully, as the socket's own Dispose does (<see cref="DisposeAsync"/> waits for it).
+/// Works under StreamReader, CopyToAsync and SslStream.
 /// </summary>
 /// <remarks>Synchronous Read/Write block the calling thread; never call them on the socket's loop thread.</remarks>
 public sealed class SocketStream : Stream
@@ -69,7 +70,7 @@ public sealed class SocketStream : Stream
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _socket.Loop.RunOrPost(() => _socket.Destroy());
+        if (disposing) _socket.Dispose(); // the socket's graceful end, not waited for (DisposeAsync waits)
         base.Dispose(disposing);
     }
 

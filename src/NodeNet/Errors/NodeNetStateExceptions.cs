@@ -106,7 +106,7 @@ public sealed class NodeNetObjectDisposedException : ObjectDisposedException, IN
 {
     private readonly NodeErrorInfo _info;
     private readonly string _message;
-    internal NodeNetObjectDisposedException(string code, string message, string objectName = nameof(Socket)) : base(objectName, message)
+    internal NodeNetObjectDisposedException(string code, string message, string objectName = "Socket") : base(objectName, message)
     { _info = new NodeErrorInfo(code, "Error"); _message = message; }
     /// <inheritdoc />
     public override string Message => _message;

@@ -14,11 +14,4 @@ public static class ServerEvents
     public const string Close = "close";
     /// <summary>'drop': (DropInfo? info), a connection closed at accept because of MaxConnections; null info for pipes.</summary>
     public const string Drop = "drop";
-
-    internal static readonly EventSignatures Signatures = new(
-        new(Listening),
-        new(Connection, [typeof(Socket)]),
-        new(Error, [typeof(Exception)]),
-        new(Close),
-        new(Drop, [typeof(DropInfo)]));
 }

@@ -38,18 +38,4 @@ public static class SocketEvents
     public const string Message = "message";
     /// <summary>'handle' on an IPC socket: (ReceivedHandle handle), for a handle no 'message' listener adopted.</summary>
     public const string Handle = "handle";
-
-    /// <summary>Each built-in event and the types each of its arguments can have: declared once, here.</summary>
-    internal static readonly EventSignatures Signatures = new(
-        new(Connect), new(Ready),
-        new(Lookup, [typeof(Exception)], [typeof(string)], [typeof(int)], [typeof(string)]),
-        new(ConnectionAttempt, [typeof(string)], [typeof(int)], [typeof(int)]),
-        new(ConnectionAttemptFailed, [typeof(string)], [typeof(int)], [typeof(int)], [typeof(Exception)]),
-        new(ConnectionAttemptTimeout, [typeof(string)], [typeof(int)], [typeof(int)]),
-        new(Data, [typeof(byte[]), typeof(string)]),
-        new(End), new(Finish), new(Drain), new(Timeout), new(Pause), new(Resume),
-        new(Error, [typeof(Exception)]),
-        new(Close, [typeof(bool)]),
-        new(Message, [typeof(byte[])], [typeof(ReceivedHandle)]),
-        new(Handle, [typeof(ReceivedHandle)]));
 }

@@ -183,7 +183,7 @@ internal sealed class ServerLoops
         if (n == 0) return -1;
         if (_options.ChooseLoop is { } choose)
         {
-            AddressInfo? peer = client is UvTcp tcp ? PeerOf(tcp) : null;
+            var peer = client is UvTcp tcp ? PeerOf(tcp) : null;
             int chosen = choose(new LoopChoice(peer?.Address, peer?.Port, Snapshot()));
             if (chosen < 0 || chosen >= n) throw NodeErrors.OutOfRange("options.chooseLoop()", $">= 0 && <= {n - 1}", chosen);
             if (!_dead[chosen]) return chosen;
@@ -204,11 +204,10 @@ internal sealed class ServerLoops
         return -1;
     }
 
-    private static unsafe AddressInfo? PeerOf(UvTcp tcp)
+    private static unsafe (string Address, int Port)? PeerOf(UvTcp tcp)
     {
         SockAddrStorage sa;
-        return tcp.GetPeerName(&sa) != 0 ? null
-            : new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) };
+        return tcp.GetPeerName(&sa) != 0 ? null : (SockAddr.Address((byte*)&sa), SockAddr.Port((byte*)&sa));
     }
 
     /// <summary>Primary thread: a loop ended by an uncaught exception, and its connections with it. Nothing is sent to it any

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace NodeNet.Native;
 
-/// <summary>Windows named pipes: what libuv does not offer. The peer's process id, for <see cref="NodeNet.Socket.PeerCredentials"/>.</summary>
+/// <summary>Windows named pipes: what libuv does not offer. The peer's process id, for the socket's peer credentials.</summary>
 internal static partial class NamedPipe
 {
     [LibraryImport("kernel32", SetLastError = true)]

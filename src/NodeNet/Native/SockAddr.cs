@@ -50,9 +50,9 @@ internal static unsafe class SockAddr
         fixed (byte* p = z) return Uv.uv_ip6_addr(p, port, (byte*)dst);
     }
 
-    /// <summary>Builds an address from an IP literal; family 4 or 6 as <see cref="Net.IsIP"/> says.</summary>
+    /// <summary>Builds an address from an IP literal (already checked as one): only an IPv6 literal has a colon.</summary>
     public static int Parse(string ip, int port, SockAddrStorage* dst) =>
-        Net.IsIP(ip) == 6 ? Parse6(ip, port, dst) : Parse4(ip, port, dst);
+        ip.Contains(':') ? Parse6(ip, port, dst) : Parse4(ip, port, dst);
 
     public static string Address(byte* sa)
     {

@@ -2,8 +2,6 @@ using System.Text;
 
 namespace NodeNet.Native;
 
-using PeerCredentials = NodeNet.PeerCredentials;
-
 /// <summary>Unix domain socket helpers over <see cref="Libc"/>; Linux only (other systems use libuv's bind/connect).</summary>
 internal static unsafe class UnixSocket
 {
@@ -143,24 +141,25 @@ internal static unsafe class UnixSocket
         return Libc.getsockopt(fd, 0xffff /* BSD SOL_SOCKET */, 0x1008 /* SO_TYPE */, &type, &len) != 0;
     }
 
-    public static PeerCredentials? PeerCredentials(int fd)
+    /// <summary>The peer of a connected Unix socket: its pid, uid and gid (SO_PEERCRED), or null.</summary>
+    public static (int Pid, uint Uid, uint Gid)? PeerCredentials(int fd)
     {
         if (OperatingSystem.IsMacOS()) return PeerCredentialsMac(fd);
         int* cred = stackalloc int[3];
         uint len = Libc.UcredSize;
         if (Libc.getsockopt(fd, Libc.SolSocketLinux, Libc.SoPeerCred, cred, &len) != 0) return null;
-        return new PeerCredentials(cred[0], (uint)cred[1], (uint)cred[2]);
+        return (cred[0], (uint)cred[1], (uint)cred[2]);
     }
 
     /// <summary>macOS: getpeereid for uid/gid and LOCAL_PEERPID for the pid. Written to the documented API, not tested here.</summary>
-    private static PeerCredentials? PeerCredentialsMac(int fd)
+    private static (int Pid, uint Uid, uint Gid)? PeerCredentialsMac(int fd)
     {
         uint uid, gid;
         if (Libc.getpeereid(fd, &uid, &gid) != 0) return null;
         int pid = 0;
         uint len = sizeof(int);
         if (Libc.getsockopt(fd, Libc.SolLocalMac, Libc.LocalPeerPidMac, &pid, &len) != 0) pid = 0;
-        return new PeerCredentials(pid, uid, gid);
+        return (pid, uid, gid);
     }
 
     private static byte[] Utf8Z(string s)

@@ -1,7 +1,7 @@
 namespace NodeNet;
 
 /// <summary>server.address() / socket.address(): an IP endpoint, or a pipe path.</summary>
-public sealed record AddressInfo
+public sealed partial record AddressInfo
 {
     /// <summary>IP address, or the pipe path for IPC.</summary>
     public required string Address { get; init; }
@@ -11,14 +11,6 @@ public sealed record AddressInfo
     public int Port { get; init; }
     /// <summary>True when <see cref="Address"/> is a pipe path.</summary>
     public bool IsPipe => Family == null;
-
-    /// <summary>The same endpoint as .NET's type: an <see cref="System.Net.IPEndPoint"/>, or a
-    /// <see cref="System.Net.Sockets.UnixDomainSocketEndPoint"/> for a path (null for a Windows pipe name, which .NET has no
-    /// endpoint type for).</summary>
-    public System.Net.EndPoint? EndPoint => EndPoints.From(Address, Port, IsPipe);
-
-    /// <summary><see cref="Family"/> as .NET's enum: InterNetwork, InterNetworkV6, or Unix for a path.</summary>
-    public System.Net.Sockets.AddressFamily AddressFamily => EndPoints.FamilyOf(this);
 
     /// <summary>"127.0.0.1:8124", "[::1]:8124" or the pipe path.</summary>
     public override string ToString() => IsPipe ? Address : Family == "IPv6" ? $"[{Address}]:{Port}" : $"{Address}:{Port}";

@@ -30,8 +30,4 @@ public sealed partial class EventLoop
     /// <summary>Connects a new socket of this loop to <paramref name="port"/> on <paramref name="host"/> (default localhost).</summary>
     public Task<Socket> ConnectAsync(int port, string? host = null, CancellationToken cancellationToken = default) =>
         ConnectAsync(new ConnectOptions { Port = port, Host = host }, cancellationToken);
-
-    /// <summary>Connects a new socket of this loop to an endpoint (IP, DNS or Unix domain socket).</summary>
-    public Task<Socket> ConnectAsync(System.Net.EndPoint endPoint, CancellationToken cancellationToken = default) =>
-        ConnectAsync(EndPoints.ToConnectOptions(endPoint, nameof(endPoint)), cancellationToken);
 }

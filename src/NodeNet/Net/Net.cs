@@ -30,11 +30,6 @@ public static partial class Net
     public static Socket Connect(ConnectOptions options, Action? connectListener = null) =>
         Connect(EventLoop.Current ?? EventLoop.Default, options, connectListener);
 
-    /// <summary>net.connect(endPoint[, connectListener]) for an <see cref="System.Net.IPEndPoint"/>, a
-    /// <see cref="System.Net.DnsEndPoint"/> or a <see cref="System.Net.Sockets.UnixDomainSocketEndPoint"/>.</summary>
-    public static Socket Connect(System.Net.EndPoint endPoint, Action? connectListener = null) =>
-        Connect(EndPoints.ToConnectOptions(endPoint, nameof(endPoint)), connectListener);
-
     /// <summary>The options net.connect passes on to the new Socket.</summary>
     internal static SocketOptions SocketOptionsFor(ConnectOptions options) => new()
     {

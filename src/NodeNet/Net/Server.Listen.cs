@@ -141,14 +141,6 @@ public sealed partial class Server
         return this;
     }
 
-    /// <summary><see cref="Listen(ReceivedHandle, Action?)"/> from any thread; completes at 'listening' with the address.</summary>
-    public Task<AddressInfo> ListenAsync(ReceivedHandle handle, CancellationToken cancellationToken = default)
-    {
-        NodeErrors.ThrowIfNull(handle);
-        return EventTask.Until(_loop, this, "listening", () => Address()!, () => { if (!HasListeners("connection")) EnsureAcceptQueue(); Listen(handle); },
-            cancellationToken, cancel: () => Close(), failEvent: ("close", () => NodeErrors.ServerNotRunning()));
-    }
-
     private void SetupListenHandle(string? address, int port, int addressType, int backlog, int? fd, ListenOptions o, UvStream? adopted = null)
     {
         UvStream? handle;

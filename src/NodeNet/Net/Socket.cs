@@ -181,7 +181,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
             if (fd == -1) return null;
             if (OperatingSystem.IsWindows())
                 return NamedPipe.PeerProcessId(fd, serverEnd: _server != null) is { } pid ? _peerCredentials = new PeerCredentials(pid, null, null) : null;
-            return _peerCredentials = UnixSocket.PeerCredentials((int)fd);
+            return _peerCredentials = UnixSocket.PeerCredentials((int)fd) is { } c ? new PeerCredentials(c.Pid, c.Uid, c.Gid) : null;
         }
     }
 

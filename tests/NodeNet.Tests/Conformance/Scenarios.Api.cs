@@ -49,11 +49,11 @@ public static partial class Scenarios
         c.AddRange("::1", "::ff", "ipv6");
         t.T("subnets", c.Check("192.168.255.1"), c.Check("8.8.8.8"), c.Check("::7f", "ipv6"), c.Rules);
         var d = new Net.BlockList();
-        d.AddRange(new Net.SocketAddress(new SocketAddressOptions { Address = "1.1.1.1" }), new Net.SocketAddress(new SocketAddressOptions { Address = "1.1.1.9" }));
-        d.AddSubnet(new Net.SocketAddress(new SocketAddressOptions { Address = "9.9.0.0" }), 16);
-        d.AddAddress(new Net.SocketAddress(new SocketAddressOptions { Address = "::2", Family = "ipv6" }));
-        t.T("socket addresses", d.Rules, d.Check(new Net.SocketAddress(new SocketAddressOptions { Address = "1.1.1.5" })),
-            d.Check(new Net.SocketAddress(new SocketAddressOptions { Address = "9.8.0.0" })));
+        d.AddRange(new Net.SocketAddress(new Net.SocketAddressOptions { Address = "1.1.1.1" }), new Net.SocketAddress(new Net.SocketAddressOptions { Address = "1.1.1.9" }));
+        d.AddSubnet(new Net.SocketAddress(new Net.SocketAddressOptions { Address = "9.9.0.0" }), 16);
+        d.AddAddress(new Net.SocketAddress(new Net.SocketAddressOptions { Address = "::2", Family = "ipv6" }));
+        t.T("socket addresses", d.Rules, d.Check(new Net.SocketAddress(new Net.SocketAddressOptions { Address = "1.1.1.5" })),
+            d.Check(new Net.SocketAddress(new Net.SocketAddressOptions { Address = "9.8.0.0" })));
         t.TryDo("range backwards", () => b.AddRange("10.0.0.10", "10.0.0.1"));
         t.TryDo("range across families", () => b.AddRange("1.1.1.1", "::2"));
         t.TryDo("subnet 33", () => b.AddSubnet("1.2.3.4", 33));
@@ -71,14 +71,14 @@ public static partial class Scenarios
     {
         static object[] Show(Net.SocketAddress a) => [a.Address, a.Family, a.Port, a.Flowlabel];
         t.T("default", Show(new Net.SocketAddress()));
-        t.T("v6 default", Show(new Net.SocketAddress(new SocketAddressOptions { Family = "ipv6" })));
-        t.T("given", Show(new Net.SocketAddress(new SocketAddressOptions { Address = "::1", Family = "IPv6", Port = 80, Flowlabel = 7 })));
-        t.T("v4", Show(new Net.SocketAddress(new SocketAddressOptions { Address = "10.1.2.3", Port = 65535 })));
-        t.TryDo("bad address", () => new Net.SocketAddress(new SocketAddressOptions { Address = "nope" }));
-        t.TryDo("v6 as v4", () => new Net.SocketAddress(new SocketAddressOptions { Address = "::1" }));
-        t.TryDo("family", () => new Net.SocketAddress(new SocketAddressOptions { Family = "ipv9" }));
-        t.TryDo("port", () => new Net.SocketAddress(new SocketAddressOptions { Port = 70000 }));
-        t.TryDo("flowlabel", () => new Net.SocketAddress(new SocketAddressOptions { Flowlabel = -1 }));
+        t.T("v6 default", Show(new Net.SocketAddress(new Net.SocketAddressOptions { Family = "ipv6" })));
+        t.T("given", Show(new Net.SocketAddress(new Net.SocketAddressOptions { Address = "::1", Family = "IPv6", Port = 80, Flowlabel = 7 })));
+        t.T("v4", Show(new Net.SocketAddress(new Net.SocketAddressOptions { Address = "10.1.2.3", Port = 65535 })));
+        t.TryDo("bad address", () => new Net.SocketAddress(new Net.SocketAddressOptions { Address = "nope" }));
+        t.TryDo("v6 as v4", () => new Net.SocketAddress(new Net.SocketAddressOptions { Address = "::1" }));
+        t.TryDo("family", () => new Net.SocketAddress(new Net.SocketAddressOptions { Family = "ipv9" }));
+        t.TryDo("port", () => new Net.SocketAddress(new Net.SocketAddressOptions { Port = 70000 }));
+        t.TryDo("flowlabel", () => new Net.SocketAddress(new Net.SocketAddressOptions { Flowlabel = -1 }));
     }
 
     public static void CaptureRejections(Trace t)

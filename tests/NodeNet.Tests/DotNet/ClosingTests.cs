@@ -80,8 +80,8 @@ public class ClosingTests
         await using var _ = loop;
         await Task.Run(() => clients[0].Abort());
         Assert.Equal(SocketCloseReason.Destroyed, (await clients[0].Completion.WaitAsync(Deadline)).Reason);
-        using (clients[1]) { } // synchronous dispose: an abort
-        Assert.Equal(SocketCloseReason.Destroyed, (await clients[1].Completion.WaitAsync(Deadline)).Reason);
+        using (clients[1]) { } // synchronous dispose: the graceful end of DisposeAsync (FIN first), not waited for
+        Assert.Equal(SocketCloseReason.LocalEnded, (await clients[1].Completion.WaitAsync(Deadline)).Reason);
         clients[1].Abort(); // again: nothing happens
         await server.CloseAsync().WaitAsync(Deadline);
     }
@@ -101,9 +101,12 @@ public class ClosingTests
     {
         var (loop, server, clients) = await Held(1);
         await using var _ = loop;
+        int port = (await loop.On(() => server.Address()))!.Port;
         var closed = server.Completion;
         await Task.Run(server.Dispose);
         await closed.WaitAsync(Deadline);
-        await clients[0].Completion.WaitAsync(Deadline);
+        Assert.False(await loop.On(() => server.Listening));
+        await NodeAssert.ThrowsAsync(() => Net.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline)); // nobody accepts there
+        await clients[0].Completion.WaitAsync(Deadline); // its connection was destroyed
     }
 }

@@ -50,6 +50,10 @@ public class HangTests
             await loop.DisposeAsync().AsTask().WaitAsync(Deadline);
             await socketDisposed.WaitAsync(Deadline);
             await serverDisposed.WaitAsync(Deadline);
+            // Completed because each is closed (by its own dispose or by the loop's end), with the loop ended cleanly.
+            Assert.True(socket.Completion.IsCompletedSuccessfully && server.Completion.IsCompletedSuccessfully);
+            Assert.True(loop.Completion.IsCompletedSuccessfully);
+            await Assert.ThrowsAnyAsync<ObjectDisposedException>(() => socket.WriteAsync(new byte[1]).WaitAsync(Deadline));
         }
     }
 

@@ -343,11 +343,13 @@ internal sealed class ApiFuzzer
         BlockList = Chance(10) ? _blockList : null,
     };
 
+    // Only descriptors this process does not use: listen({ fd }) adopts a socket or pipe descriptor and closes it with the
+    // server, as in Node, so a small number would take the test host's own stdio or its channel to the test runner.
     private ListenOptions ListenOptions() => new()
     {
         Port = Chance(70) ? Port() : null, Host = Chance(50) ? Host() : null, Path = Chance(40) ? NewPath() : null,
         Backlog = Chance(80) ? null : Next(-5, 1000), Ipv6Only = Chance(10), ReusePort = Chance(10), ReadableAll = Chance(10),
-        Fd = Chance(95) ? null : Next(-3, 10), Mode = Chance(90) ? null : (UnixFileMode)Next(-1, 0x200),
+        Fd = Chance(95) ? null : Pick(new int?[] { -3, -1, 1 << 20 }), Mode = Chance(90) ? null : (UnixFileMode)Next(-1, 0x200),
         Signal = Chance(10) ? new CancellationToken(true) : default,
     };
 

@@ -69,6 +69,7 @@ public sealed partial class Server
     {
         _loop.Uv.VerifyThread();
         if (_handle != null) throw NodeErrors.ServerAlreadyListen();
+        _listeningId++; // as Node: a listen makes any earlier one still waiting for its host lookup void
         _destroyingAll = false;
         int? fd = o.Fd is >= 0 ? o.Fd : null; // as Node: a negative fd means "no fd"
         if (fd == null)
@@ -109,7 +110,7 @@ public sealed partial class Server
 
     private void LookupAndListen(string host, int port, int backlog, ListenOptions o)
     {
-        int id = ++_listeningId;
+        int id = _listeningId;
         // dns.lookup answers an IP literal on the next tick without asking the resolver.
         if (Net.IsIP(host) is var family and not 0)
         {
@@ -136,6 +137,7 @@ public sealed partial class Server
         if (_handle != null) throw NodeErrors.ServerAlreadyListen();
         if (handle.Loop != _loop) throw NodeErrors.InvalidArgValue("handle", "ReceivedHandle", "belongs to the loop of the IPC socket it arrived on: listen on a server of that loop");
         var stream = handle.Take(HandleKind.Server);
+        _listeningId++;
         if (callback != null) Once("listening", callback);
         SetupListenHandle(null, 0, 0, 0, null, new ListenOptions(), adopted: stream);
         return this;

@@ -48,6 +48,21 @@ public static partial class Scenarios
         t.T("listening", s.Listening);
     }
 
+    public static void ListenWhileLookupPending(Trace t)
+    {
+        var s = Net.CreateServer(c => { t.T("connection"); c.Destroy(); });
+        int n = 0;
+        s.On("listening", () => { n++; t.Port(s.Address()!.Port); t.T("listening", n, s.Address()!.Address); });
+        s.Listen(0, "localhost");
+        s.Listen(0); // no host: it binds at once, and the lookup above must not bind a second handle
+        EventLoop.Current!.SetTimeout(() =>
+        {
+            t.T("after the lookup", n, s.Listening);
+            Socket? c = null;
+            c = Net.Connect(s.Address()!.Port, "127.0.0.1", () => { t.T("connected"); c!.Destroy(); s.Close(_ => t.T("closed", s.Listening)); });
+        }, 300);
+    }
+
     public static void ListenTwice(Trace t)
     {
         var s = Net.CreateServer();

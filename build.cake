@@ -102,6 +102,8 @@ Task("Test")
     // ASP.NET Core over NodeNet is tested with real HTTP clients.
     if (!OnPath("curl") || !OnPath("wrk") || !OnPath("nghttp"))
         EnsurePackages("curl wrk nghttp2-client", "the Kestrel transport tests (curl, wrk, nghttp)");
+    // The judge: node 26 and node 24 from the npm registry (tests/NodeNet.Tests/NodeReference.cs pins them).
+    FetchReferenceNodes();
     // The ABI probe compiles against the header the staged library was built from.
     var env = new Dictionary<string, string>();
     if (!SystemLibuvRequested() && string.IsNullOrEmpty(EnvironmentVariable("LIBUV_INCLUDE_DIR"))) env["LIBUV_INCLUDE_DIR"] = PinnedLibuvInclude();

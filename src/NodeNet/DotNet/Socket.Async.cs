@@ -59,7 +59,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
         {
             if (done.Task.IsCompleted) return; // cancelled while the post waited: nothing was written
             EnsureErrorSink();
-            try { WriteCore(data, e => { if (e == null) done.TrySetResult(true); else done.TrySetException(e); }, strict: true); }
+            try { WriteCore(data, e => { if (e == null) done.TrySetResult(true); else done.TrySetException(e); }); }
             catch (Exception e) { done.TrySetException(e); }
         });
         if (!posted) done.TrySetException(LoopTask.LoopEnded());

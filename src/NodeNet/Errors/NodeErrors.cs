@@ -66,16 +66,10 @@ internal static class NodeErrors
     public static NodeNetArgumentException UnknownEncoding(string encoding) =>
         new("ERR_UNKNOWN_ENCODING", $"Unknown encoding: {encoding}", "encoding");
 
-    /// <summary>A NUL byte would silently cut the string short in C (Node 20 does just that for hosts and paths; we refuse).</summary>
+    /// <summary>A NUL byte would silently cut the string short in C: refused in hosts, as Node 22 and later refuse it.</summary>
     public static void RejectNul(string value, string name)
     {
         if (value.Contains('\0')) throw InvalidArgValue(name, value, "must be a string without null bytes");
-    }
-
-    /// <summary>As <see cref="RejectNul"/>, except for a Linux abstract socket name (a leading NUL), whose bytes are all its own.</summary>
-    public static void RejectNulInPath(string path, string name)
-    {
-        if (!(OperatingSystem.IsLinux() && Native.UnixSocket.IsAbstract(path))) RejectNul(path, name);
     }
 
     private static string Quote(string name) =>

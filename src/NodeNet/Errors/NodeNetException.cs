@@ -101,6 +101,14 @@ public class NodeNetException : IOException, INodeError
             errno: err, syscall: syscall, address: address, port: port is > 0 or -1 ? port : null);
     }
 
+    /// <summary>A pipe connect that libuv refused at once (a path too long for sun_path): Node's internalConnect builds its
+    /// message with the details of the pipe's empty getsockname(), "connect EINVAL /path - Local (undefined:undefined)".</summary>
+    internal static NodeNetException PipeConnectRefusedAtOnce(int err, string path)
+    {
+        string code = UvErrors.Name(err);
+        return new NodeNetException(code, $"connect {code} {path} - Local (undefined:undefined)", errno: err, syscall: "connect", address: path);
+    }
+
     /// <summary>ExceptionWithHostPort (connect/bind-type): "connect ECONNREFUSED 127.0.0.1:8124".</summary>
     internal static NodeNetException Connect(int err, string syscall, string address, int port,
         string? localAddress = null, int? localPort = null)

@@ -10,6 +10,10 @@ internal static unsafe class UnixSocket
     public static bool IsAbstract(string path) => path.Length > 0 && path[0] == '\0';
 
     /// <summary>Whether <paramref name="path"/> fits sun_path without truncation (a file path also needs its NUL).</summary>
+    /// <summary>What libuv 1.52 binds and connects to (Node 22 and later): a name that fits sun_path, with no NUL inside
+    /// unless it is an abstract name (whose bytes are all its own). Anything else is EINVAL.</summary>
+    public static bool Usable(string path) => Fits(path) && (IsAbstract(path) || !path.Contains('\0'));
+
     public static bool Fits(string path)
     {
         int bytes = Encoding.UTF8.GetByteCount(path);

@@ -6,8 +6,8 @@ public static partial class Net
 {
     /// <summary>
     /// net.BlockList: rules that block addresses, ranges and subnets, checked with <see cref="Check(string, string)"/>. As in
-    /// Node an IPv4 address and its IPv4-mapped IPv6 form (::ffff:a.b.c.d) are the same address for every rule, and the
-    /// newest rule is listed first. Thread-safe: a server on several loops checks it from each of them.
+    /// Node an IPv4 address and its IPv4-mapped IPv6 form (::ffff:a.b.c.d) are the same address for every rule; rules are
+    /// listed addresses first, then subnets, then ranges, the newest first within each (Node 24 and later). Thread-safe: a server on several loops checks it from each of them.
     /// Give it to <see cref="ServerOptions.BlockList"/> or <see cref="SocketOptions.BlockList"/> to filter connections.
     /// </summary>
     public sealed class BlockList
@@ -15,7 +15,10 @@ public static partial class Net
         private readonly object _gate = new();
         private Rule[] _rules = []; // newest first; replaced, never changed, so Check reads it without the lock
 
-        private readonly record struct Rule(UInt128 Low, UInt128 High, string Text);
+        // The order Node 24 and later list rules in: addresses, subnets, ranges (Node 22 and earlier: newest first, mixed).
+        private enum RuleKind { Address, Subnet, Range }
+
+        private readonly record struct Rule(UInt128 Low, UInt128 High, RuleKind Kind, string Text);
 
         /// <summary>blockList.addAddress(address[, family]).</summary>
         /// <exception cref="NodeNetArgumentException">ERR_INVALID_ADDRESS, ERR_INVALID_ARG_VALUE (family), ERR_INVALID_ARG_TYPE.</exception>
@@ -26,7 +29,7 @@ public static partial class Net
         {
             NodeErrors.ThrowIfNull(address);
             var key = Key(address.Ip);
-            Add(new Rule(key, key, $"Address: {Label(address)} {address.Address}"));
+            Add(new Rule(key, key, RuleKind.Address, $"Address: {Label(address)} {address.Address}"));
         }
 
         /// <summary>blockList.addRange(start, end[, family]): every address from start to end, both included.</summary>
@@ -42,7 +45,7 @@ public static partial class Net
             if (start.Family != end.Family) throw SocketAddress.InvalidAddress();
             UInt128 low = Key(start.Ip), high = Key(end.Ip);
             if (low > high) throw NodeErrors.InvalidArgValue("start", start, "must come before end");
-            Add(new Rule(low, high, $"Range: {Label(start)} {start.Address}-{end.Address}"));
+            Add(new Rule(low, high, RuleKind.Range, $"Range: {Label(start)} {start.Address}-{end.Address}"));
         }
 
         /// <summary>blockList.addSubnet(net, prefix[, family]): the prefix is 0–32 for IPv4, 0–128 for IPv6.</summary>
@@ -62,7 +65,7 @@ public static partial class Net
             int bits = network.Family == "ipv4" ? 96 + prefix : prefix; // an IPv4 subnet within the v4-mapped space
             UInt128 mask = bits == 0 ? UInt128.Zero : UInt128.MaxValue << (128 - bits);
             UInt128 low = Key(network.Ip) & mask;
-            Add(new Rule(low, low | ~mask, $"Subnet: {Label(network)} {network.Address}/{prefix}"));
+            Add(new Rule(low, low | ~mask, RuleKind.Subnet, $"Subnet: {Label(network)} {network.Address}/{prefix}"));
         }
 
         /// <summary>blockList.check(address[, family]): true if a rule blocks it. An address that is not one of
@@ -96,8 +99,8 @@ public static partial class Net
         public static bool IsBlockList(object? value) => value is BlockList;
 
         /// <summary>blockList.rules: each rule as Node describes it ("Address: IPv4 1.2.3.4", "Range: …", "Subnet: …"),
-        /// newest first.</summary>
-        public IReadOnlyList<string> Rules => Volatile.Read(ref _rules).Select(r => r.Text).ToArray();
+        /// addresses, then subnets, then ranges, the newest first within each.</summary>
+        public IReadOnlyList<string> Rules => Volatile.Read(ref _rules).OrderBy(r => r.Kind).Select(r => r.Text).ToArray();
 
         private void Add(Rule rule)
         {

@@ -32,7 +32,7 @@ public sealed record ConnectOptions : INodeInspectable
     /// <summary>Happy-eyeballs across the resolved addresses; null: <see cref="Net.GetDefaultAutoSelectFamily"/> (true, as Node 20).</summary>
     public bool? AutoSelectFamily { get; init; }
     /// <summary>Per-attempt timeout for <see cref="AutoSelectFamily"/> in ms, at least 1 (values below 10 become 10); null:
-    /// <see cref="Net.GetDefaultAutoSelectFamilyAttemptTimeout"/> (250).</summary>
+    /// <see cref="Net.GetDefaultAutoSelectFamilyAttemptTimeout"/> (500).</summary>
     public int? AutoSelectFamilyAttemptTimeout { get; init; }
     /// <summary>net.connect only: passed to the new Socket.</summary>
     public bool AllowHalfOpen { get; init; }

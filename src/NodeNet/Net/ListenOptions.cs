@@ -18,9 +18,11 @@ public sealed record ListenOptions : INodeInspectable
     public bool Ipv6Only { get; init; }
     /// <summary>SO_REUSEPORT (Linux): several servers may listen on the same port.</summary>
     public bool ReusePort { get; init; }
-    /// <summary>Pipe: make the socket file readable by all users.</summary>
+    /// <summary>Pipe: the socket file's mode becomes 0444 (0666 with <see cref="WritableAll"/>), as in Node 24 and later;
+    /// Node 22 and earlier added these bits to the file's mode instead. On Windows, the pipe is readable by everyone.</summary>
     public bool ReadableAll { get; init; }
-    /// <summary>Pipe: make the socket file writable by all users.</summary>
+    /// <summary>Pipe: the socket file's mode becomes 0222 (0666 with <see cref="ReadableAll"/>), as in Node 24 and later;
+    /// Node 22 and earlier added these bits. On Windows, the pipe is writable by everyone.</summary>
     public bool WritableAll { get; init; }
     /// <summary>Adopt an already-bound socket descriptor (e.g. from systemd socket activation).</summary>
     public int? Fd { get; init; }

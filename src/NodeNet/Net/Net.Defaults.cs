@@ -5,15 +5,15 @@ namespace NodeNet;
 public static partial class Net
 {
     private static volatile bool s_autoSelectFamily = true;
-    private static volatile int s_autoSelectFamilyAttemptTimeout = 250;
+    private static volatile int s_autoSelectFamilyAttemptTimeout = 500;
 
-    /// <summary>net.getDefaultAutoSelectFamily(): true unless changed (Node 20's default).</summary>
+    /// <summary>net.getDefaultAutoSelectFamily(): true unless changed (Node's default since 20).</summary>
     public static bool GetDefaultAutoSelectFamily() => s_autoSelectFamily;
 
     /// <summary>net.setDefaultAutoSelectFamily(value): the default of <see cref="ConnectOptions.AutoSelectFamily"/>. Thread-safe.</summary>
     public static void SetDefaultAutoSelectFamily(bool value) => s_autoSelectFamily = value;
 
-    /// <summary>net.getDefaultAutoSelectFamilyAttemptTimeout(): 250 ms unless changed.</summary>
+    /// <summary>net.getDefaultAutoSelectFamilyAttemptTimeout(): 500 ms unless changed (Node 26; 250 in Node 24 and earlier).</summary>
     public static int GetDefaultAutoSelectFamilyAttemptTimeout() => s_autoSelectFamilyAttemptTimeout;
 
     /// <summary>net.setDefaultAutoSelectFamilyAttemptTimeout(ms): at least 1; values below 10 become 10, as in Node.

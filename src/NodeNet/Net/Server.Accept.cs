@@ -51,9 +51,9 @@ public sealed partial class Server
     /// <summary>maxConnections: over the limit the connection is closed and 'drop' emitted; else it is counted. True if dropped.</summary>
     private bool DropIfFull(UvStream client, bool fromAnyThread)
     {
-        int max = _maxConnections ?? 0;
+        // As Node 22 and later: only an unset limit is no limit; 0 (or less) refuses every connection.
         int now = Interlocked.Increment(ref _connections);
-        if (max <= 0 || now <= max) return false;
+        if (_maxConnections is not { } max || now <= max) return false;
         Interlocked.Decrement(ref _connections);
         NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonMaxConnections);
         var info = client is UvTcp tcpClient ? DropInfo.Of(tcpClient) : null;

@@ -78,8 +78,8 @@ public sealed partial class Server
             if (o.Port == null && o.Path == null)
                 throw NodeErrors.InvalidArgValue("options", o, "must have the property \"port\" or \"path\"");
             if (o.Port == null && (o.Path!.Length == 0 || !JsNumber.IsPipeName(o.Path))) throw NodeErrors.InvalidArgValue("options", o);
-            if (o.Host != null) NodeErrors.RejectNul(o.Host, "options.host");
-            if (o.Port == null) { NodeErrors.RejectNulInPath(o.Path!, "options.path"); ValidatePipeOptions(o); }
+            if (o.Host != null) NodeErrors.RejectNul(o.Host, "hostname"); // Node's listen names it as dns.lookup does
+            if (o.Port == null) ValidatePipeOptions(o);
             if (o.PendingInstances is < 1) throw NodeErrors.OutOfRange("options.pendingInstances", ">= 1", (double)o.PendingInstances.Value);
         }
         if (callback != null) Once("listening", callback);
@@ -221,17 +221,20 @@ public sealed partial class Server
 
     private (UvStream?, int) CreatePipeHandle(string path, ListenOptions o)
     {
-        // Node 20 silently truncates an over-long path and binds the wrong name; refuse instead.
-        if (!OperatingSystem.IsWindows() && !UnixSocket.Fits(path)) return (null, UvErrors.ENAMETOOLONG);
+        // A path longer than sun_path, or with a NUL inside, is EINVAL, as in Node 22 and later (libuv 1.52 refuses to
+        // truncate it); Node 20 bound a truncated name.
+        if (!OperatingSystem.IsWindows() && !UnixSocket.Usable(path)) return (null, UvErrors.EINVAL);
         var pipe = new UvPipe(_loop.Uv);
         if (OperatingSystem.IsWindows() && PendingInstances(o) is { } instances) pipe.SetPendingInstances(instances); // before bind, as libuv needs
         int err = UnixSocket.Supported ? BindOwned(pipe, path, o) : pipe.Bind(path);
-        // Where NodeNet binds (Linux), the mode is on the file from the start; elsewhere it follows the bind.
-        if (err == 0 && o.Mode is { } mode && !UnixSocket.Supported) err = UnixSocket.Chmod(path, (int)mode);
-        if (err == 0 && (o.ReadableAll || o.WritableAll))
+        // Where NodeNet binds (Linux), the mode is on the file from the start; elsewhere it follows the bind. On Windows,
+        // readableAll/writableAll set the pipe's access list, as libuv does.
+        if (err == 0 && !UnixSocket.Supported)
         {
-            var flags = (o.ReadableAll ? UvPollEvent.Readable : 0) | (o.WritableAll ? UvPollEvent.Writable : 0);
-            err = pipe.Chmod(flags);
+            if (OperatingSystem.IsWindows() && (o.ReadableAll || o.WritableAll))
+                err = pipe.Chmod((o.ReadableAll ? UvPollEvent.Readable : 0) | (o.WritableAll ? UvPollEvent.Writable : 0));
+            else if (!OperatingSystem.IsWindows() && FileMode(o) is { } mode) err = UnixSocket.Chmod(path, mode);
+            else if (o.Mode is { } windowsMode) err = UnixSocket.Chmod(path, (int)windowsMode);
         }
         if (err == 0) return (pipe, 0);
         pipe.Close();
@@ -247,13 +250,21 @@ public sealed partial class Server
     {
         bool isAbstract = UnixSocket.IsAbstract(path);
         if (o.ReclaimStale && !isAbstract) ReclaimIfStale(path);
-        int err = UnixSocket.Bind(path, out int fd, (int?)o.Mode);
+        int err = UnixSocket.Bind(path, out int fd, FileMode(o));
         if (err != 0) return err;
         err = pipe.Open(fd);
         if (err != 0) { Libc.close(fd); return err; }
         if (!isAbstract) pipe.Own(path);
         return 0;
     }
+
+    /// <summary>The socket file's mode: <see cref="ListenOptions.Mode"/>, else exactly what readableAll/writableAll ask for
+    /// (0444, 0222 or both, 0666), as Node 24 and later set it through libuv 1.52's fchmod. (Node 22 and earlier added
+    /// those bits to the mode the file was created with.)</summary>
+    private static int? FileMode(ListenOptions o) =>
+        o.Mode is { } mode ? (int)mode
+        : o.ReadableAll || o.WritableAll ? (o.ReadableAll ? 0x124 /* 0444 */ : 0) | (o.WritableAll ? 0x92 /* 0222 */ : 0)
+        : null;
 
     /// <summary>Removes <paramref name="path"/> only if it is a socket that refuses connections (its server is gone).</summary>
     private static void ReclaimIfStale(string path)

@@ -87,7 +87,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     public int HighWaterMark { get { VerifyLoopThread(); return _highWaterMark; } set { VerifyLoopThread(); _highWaterMark = value; } }
 
     /// <summary>server.maxConnections: over the limit a connection is accepted, then closed, and 'drop' is emitted.
-    /// Null or 0 means unlimited (Node 20).</summary>
+    /// Null means unlimited; 0 or less refuses every connection (Node 22 and later; in Node 20, 0 meant unlimited).</summary>
     public int? MaxConnections { get { VerifyLoopThread(); return _maxConnections; } set { VerifyLoopThread(); _maxConnections = value; } }
 
     /// <summary>True while a listening handle exists (synchronously after Listen(port); after the lookup with a host).</summary>

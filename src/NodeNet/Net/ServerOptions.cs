@@ -13,7 +13,7 @@ public sealed record ServerOptions : INodeInspectable
     public bool KeepAlive { get; init; }
     /// <summary>Keep-alive initial delay in ms; below 1000 leaves the OS default.</summary>
     public double KeepAliveInitialDelay { get; init; }
-    /// <summary>Readable and writable high-water mark of accepted sockets (16384 by default, as Node 20).</summary>
+    /// <summary>Readable and writable high-water mark of accepted sockets (65536 by default, as in Node 22 and later; 16384 on Windows, as there).</summary>
     public int? HighWaterMark { get; init; }
     /// <summary>Serve connections on this many event loops, one thread each: the server's own loop and
     /// <c>Loops - 1</c> it starts when it listens and ends after 'close'. 1 (the default) is Node's single loop; at

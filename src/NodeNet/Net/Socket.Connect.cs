@@ -65,7 +65,6 @@ public sealed partial class Socket
         _loop.Uv.VerifyThread();
         if (options.Port == null && options.Path == null) throw NodeErrors.MissingArgs("options", "port", "path");
         if (options.Path == null) ValidateTcpConnect(options);
-        else NodeErrors.RejectNulInPath(options.Path, "options.path");
         if ((options.Ipc || _wantsIpc) && options.Path == null) throw NodeErrors.InvalidArgValue("options.ipc", true, "can only be used with a path");
         // As Node, connecting again while connecting or connected is not refused here: it runs on the same handle, and
         // libuv answers (EALREADY while a connect is pending; on a connected handle, libuv 1.44 says EISCONN).
@@ -322,12 +321,14 @@ public sealed partial class Socket
     private void StartPipeConnect(ConnectAttempt a)
     {
         var pipe = (UvPipe)_handle!;
-        // Errors are reported on a later tick, as libuv's connect callback would.
-        if (!OperatingSystem.IsWindows() && !UnixSocket.Fits(a.Address))
+        if (!OperatingSystem.IsWindows() && !UnixSocket.Usable(a.Address))
         {
-            _loop.NextTick(() => AfterConnect(a, UvErrors.ENAMETOOLONG));
+            // Node 22 and later: libuv refuses a path longer than sun_path, or with a NUL inside, at once (EINVAL), and the socket is destroyed
+            // with it there and then ('error' follows on the next tick); Node 20 connected to the truncated name.
+            Destroy(NodeNetException.PipeConnectRefusedAtOnce(UvErrors.EINVAL, a.Address));
             return;
         }
+        // Other errors are reported on a later tick, as libuv's connect callback would.
         if (UnixSocket.Supported && UnixSocket.IsAbstract(a.Address))
         {
             int err = UnixSocket.Connect(a.Address, out int fd);

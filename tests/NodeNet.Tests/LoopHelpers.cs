@@ -15,6 +15,16 @@ internal static class LoopHelpers
 
     public static Task On(this EventLoop loop, Action f) => loop.On(() => { f(); return true; });
 
+    /// <summary>Writes <paramref name="text"/> to an echo server through the Task API and checks it comes back whole.</summary>
+    public static async Task Echo(Socket c, string text)
+    {
+        await c.WriteAsync(System.Text.Encoding.ASCII.GetBytes(text)).WaitAsync(Deadline);
+        var buffer = new byte[text.Length];
+        int got = 0;
+        while (got < buffer.Length) got += await c.ReadAsync(buffer.AsMemory(got)).AsTask().WaitAsync(Deadline);
+        Xunit.Assert.Equal(text, System.Text.Encoding.ASCII.GetString(buffer));
+    }
+
     /// <summary>Polls <paramref name="condition"/> on the loop thread until it holds; fails the test after <see cref="Deadline"/>.
     /// For state that settles through events the test cannot await (counts updated on other loops).</summary>
     public static async Task WaitFor(this EventLoop loop, Func<bool> condition, string? what = null)

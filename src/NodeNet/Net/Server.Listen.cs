@@ -233,8 +233,7 @@ public sealed partial class Server
         {
             if (OperatingSystem.IsWindows() && (o.ReadableAll || o.WritableAll))
                 err = pipe.Chmod((o.ReadableAll ? UvPollEvent.Readable : 0) | (o.WritableAll ? UvPollEvent.Writable : 0));
-            else if (!OperatingSystem.IsWindows() && FileMode(o) is { } mode) err = UnixSocket.Chmod(path, mode);
-            else if (o.Mode is { } windowsMode) err = UnixSocket.Chmod(path, (int)windowsMode);
+            else if (FileMode(o) is { } mode) err = UnixSocket.Chmod(path, mode);
         }
         if (err == 0) return (pipe, 0);
         pipe.Close();

@@ -265,8 +265,6 @@ public sealed partial class Socket
 
     /// <summary>Node's errorBuffer: buffered writes and pending end callbacks hear the destroy error, else the error
     /// of the write in flight that the destroy cut short, else ERR_STREAM_DESTROYED; not while a write is in flight.</summary>
-    private void FailBuffered() => FailBuffered(null);
-
     private void FailBuffered(Exception? cutShort)
     {
         if (_writing) return;
@@ -286,7 +284,7 @@ public sealed partial class Socket
     private void AbortWrites()
     {
         if (_waitingForConnect != null) return; // its 'close' hook (see WaitForConnect) takes care of everything
-        if (!_writing && (_buffered.Count > 0 || _onFinished.Count > 0)) _loop.NextTick(FailBuffered);
+        if (!_writing && (_buffered.Count > 0 || _onFinished.Count > 0)) _loop.NextTick(() => FailBuffered(null));
     }
 
     /// <summary>Node's _writeGeneric while connecting: the write waits for 'connect'; if 'close' comes first it fails
@@ -301,7 +299,7 @@ public sealed partial class Socket
             _writing = false;
             AdjustWritable(-(op.Count));
             op.Callback?.Invoke(NodeErrors.SocketClosedBeforeConnection());
-            FailBuffered();
+            FailBuffered(null);
         };
         _connectWaitCloseHook = onClose;
         Once("close", onClose);

@@ -26,15 +26,6 @@ public class LoopFaultTests
             messages.Enqueue(formatter(state, exception));
     }
 
-    private static async Task Echo(Socket c, string text)
-    {
-        await c.WriteAsync(Encoding.ASCII.GetBytes(text)).WaitAsync(Deadline);
-        var buffer = new byte[text.Length];
-        int got = 0;
-        while (got < buffer.Length) got += await c.ReadAsync(buffer.AsMemory(got)).AsTask().WaitAsync(Deadline);
-        Assert.Equal(text, Encoding.ASCII.GetString(buffer));
-    }
-
 
     [Fact]
     public async Task A_loop_whose_code_throws_takes_only_its_connections_and_the_others_serve_on()
@@ -54,13 +45,13 @@ public class LoopFaultTests
             }));
             int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
             var a = await Net.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline);
-            await Echo(a, "loop 0");
+            await LoopHelpers.Echo(a, "loop 0");
             var b = await Net.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline);
             Assert.Equal(0, await b.ReadAsync(new byte[1]).AsTask().WaitAsync(Deadline)); // its loop, and it, are gone
             await loop.WaitFor(() => server.Connections == 1);
             var more = new List<Socket>();
             for (int i = 0; i < 4; i++) more.Add(await Net.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline));
-            foreach (var c in more) await Echo(c, "still served");
+            foreach (var c in more) await LoopHelpers.Echo(c, "still served");
             Assert.Equal(0, (await loop.On(() => server.ConnectionsPerLoop))[1]);
             Assert.Contains(messages, m => m.Contains("Loop 1") && m.Contains("the server goes on with 2 loops"));
             foreach (var c in more.Append(a).Append(b)) await c.DisposeAsync();

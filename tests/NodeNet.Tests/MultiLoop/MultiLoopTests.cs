@@ -34,15 +34,6 @@ public class MultiLoopTests
         return clients;
     }
 
-    private static async Task Echo(Socket c, string text)
-    {
-        await c.WriteAsync(Encoding.ASCII.GetBytes(text)).WaitAsync(Deadline);
-        var buffer = new byte[text.Length];
-        int got = 0;
-        while (got < buffer.Length) got += await c.ReadAsync(buffer.AsMemory(got)).AsTask().WaitAsync(Deadline);
-        Assert.Equal(text, Encoding.ASCII.GetString(buffer));
-    }
-
     [Fact]
     public async Task Round_robin_over_two_loops_spreads_evenly_and_each_connection_stays_on_its_loop()
     {
@@ -52,7 +43,7 @@ public class MultiLoopTests
         int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
         Assert.Equal(LoopMode.Pass, await loop.On(() => server.LoopModeInUse));
         var clients = await Clients(20, () => Net.ConnectAsync(port, "127.0.0.1"));
-        foreach (var c in clients) await Echo(c, "ping on its loop");
+        foreach (var c in clients) await LoopHelpers.Echo(c, "ping on its loop");
 
         Assert.Equal(2, recorder.PerThread.Count);
         Assert.All(recorder.PerThread.Values, n => Assert.Equal(10, n));
@@ -66,7 +57,7 @@ public class MultiLoopTests
         var closed = server.CloseAsync();
         Assert.False(await loop.On(() => server.Listening));
         // A round trip on every connection passes through both loops after the close reached them; they still serve.
-        foreach (var c in clients) await Echo(c, "served while closing");
+        foreach (var c in clients) await LoopHelpers.Echo(c, "served while closing");
         Assert.False(closed.IsCompleted);
         foreach (var c in clients) await c.DisposeAsync();
         await closed.WaitAsync(Deadline);
@@ -86,7 +77,7 @@ public class MultiLoopTests
         int port = (await sticky.ListenAsync(0, "0.0.0.0").WaitAsync(Deadline)).Port;
         var clients = await Clients(4, () => Net.ConnectAsync(new ConnectOptions { Port = port, Host = "127.0.0.1", LocalAddress = "127.0.0.2" }));
         clients.AddRange(await Clients(2, () => Net.ConnectAsync(port, "127.0.0.1")));
-        foreach (var c in clients) await Echo(c, "sticky");
+        foreach (var c in clients) await LoopHelpers.Echo(c, "sticky");
         Assert.Equal([2, 4, 0], await loop.On(() => sticky.ConnectionsPerLoop));
         foreach (var c in clients) await c.DisposeAsync();
         await sticky.CloseAsync().WaitAsync(Deadline);
@@ -94,7 +85,7 @@ public class MultiLoopTests
         var least = await loop.On(() => Net.CreateServer(new ServerOptions { Loops = 2, Distribution = LoopDistribution.LeastConnections }, new Recorder().Serve));
         port = (await least.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
         var first = await Clients(4, () => Net.ConnectAsync(port, "127.0.0.1"));
-        foreach (var c in first) await Echo(c, "x");
+        foreach (var c in first) await LoopHelpers.Echo(c, "x");
         Assert.Equal([2, 2], await loop.On(() => least.ConnectionsPerLoop));
         // Free loop 1 of its two: the next two go to it.
         var perLoop = new Dictionary<int, int>();
@@ -103,7 +94,7 @@ public class MultiLoopTests
         await loop.WaitFor(() => least.Connections == 2);
         var loads = await loop.On(() => least.ConnectionsPerLoop);
         var more = await Clients(2, () => Net.ConnectAsync(port, "127.0.0.1"));
-        foreach (var c in more) await Echo(c, "y");
+        foreach (var c in more) await LoopHelpers.Echo(c, "y");
         Assert.Equal([2, 2], await loop.On(() => least.ConnectionsPerLoop));
         foreach (var c in first.Concat(more)) await c.DisposeAsync();
         await least.CloseAsync().WaitAsync(Deadline);
@@ -124,7 +115,7 @@ public class MultiLoopTests
         });
         int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
         var kept = await Clients(3, () => Net.ConnectAsync(port, "127.0.0.1"));
-        foreach (var c in kept) await Echo(c, "kept");
+        foreach (var c in kept) await LoopHelpers.Echo(c, "kept");
         var extra = await Net.ConnectAsync(port, "127.0.0.1").WaitAsync(Deadline);
         Assert.Equal(0, await extra.ReadAsync(new byte[1]).AsTask().WaitAsync(Deadline));
         Assert.Single(drops);
@@ -142,7 +133,7 @@ public class MultiLoopTests
         var server = await loop.On(() => Net.CreateServer(new ServerOptions { Loops = 2 }, recorder.Serve));
         await server.ListenAsync(path).WaitAsync(Deadline);
         var clients = await Clients(6, () => Net.ConnectAsync(path));
-        foreach (var c in clients) await Echo(c, "over a unix socket");
+        foreach (var c in clients) await LoopHelpers.Echo(c, "over a unix socket");
         Assert.Equal([3, 3], await loop.On(() => server.ConnectionsPerLoop));
         Assert.Equal(2, recorder.PerThread.Count);
         foreach (var c in clients) await c.DisposeAsync();
@@ -159,7 +150,7 @@ public class MultiLoopTests
         int port = (await server.ListenAsync(0, "127.0.0.1").WaitAsync(Deadline)).Port;
         Assert.Equal(LoopMode.ReusePort, await loop.On(() => server.LoopModeInUse));
         var clients = await Clients(40, () => Net.ConnectAsync(port, "127.0.0.1"));
-        foreach (var c in clients) await Echo(c, "kernel-chosen");
+        foreach (var c in clients) await LoopHelpers.Echo(c, "kernel-chosen");
         var perLoop = await loop.On(() => server.ConnectionsPerLoop);
         Assert.Equal(40, perLoop.Sum());
         Assert.All(perLoop, n => Assert.True(n > 0, $"a loop got no connection: {string.Join(",", perLoop)}"));

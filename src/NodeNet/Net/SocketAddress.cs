@@ -38,30 +38,19 @@ public static partial class Net
         /// <summary>The IPv6 flow label (0 when none was given).</summary>
         public long Flowlabel { get; }
 
-        /// <summary>SocketAddress.parse(input) (Node 22.13+): "1.2.3.4", "1.2.3.4:80", "[::1]:80" or "::1"; null when the
-        /// input is not an address with an optional port.</summary>
+        /// <summary>SocketAddress.parse(input) (Node 23.4): what the WHATWG URL parser finds as host and port in
+        /// <c>http://input</c>, as Node reads it: "1.2.3.4:80", "[::1]:80", "1.2.3.4:" (port 0), IPv4 in the URL's forms
+        /// ("0x7f.1" is 127.0.0.1); null for "::1" without brackets, names, and ports above 65535.</summary>
         public static SocketAddress? Parse(string input)
         {
             NodeErrors.ThrowIfNull(input);
-            string host = input, port = "0";
-            if (input.StartsWith('['))
+            if (UrlHostPort.Parse(input) is not var (host, port)) return null;
+            try
             {
-                int close = input.IndexOf(']');
-                if (close < 0) return null;
-                host = input[1..close];
-                string rest = input[(close + 1)..];
-                if (rest.Length > 0) { if (rest[0] != ':') return null; port = rest[1..]; }
+                return host.StartsWith('[')
+                    ? new SocketAddress(new SocketAddressOptions { Address = host[1..^1], Family = "ipv6", Port = port })
+                    : new SocketAddress(new SocketAddressOptions { Address = host, Port = port });
             }
-            else if (input.Count(c => c == ':') == 1)
-            {
-                int colon = input.IndexOf(':');
-                host = input[..colon];
-                port = input[(colon + 1)..];
-            }
-            if (port.Length == 0 || port.Length > 5 || !port.All(char.IsAsciiDigit) || int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) > 65535) return null;
-            string family = Net.IsIP(host) switch { 4 => "ipv4", 6 => "ipv6", _ => "" };
-            if (family.Length == 0) return null;
-            try { return new SocketAddress(new SocketAddressOptions { Address = host, Family = family, Port = int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) }); }
             catch (ArgumentException) { return null; }
         }
 

@@ -67,6 +67,26 @@ public static partial class Scenarios
         t.T("rules after errors", b.Rules.Count);
     }
 
+    public static void SocketAddressParse(Trace t)
+    {
+        static object Show(Net.SocketAddress? a) => a == null ? "undefined" : new object[] { a.Address, a.Family, a.Port, a.Flowlabel };
+        foreach (string input in new[] { "1.2.3.4:1234", "1.2.3.4", "[::1]:8124", "::1", "[::1]", "localhost:80", "1.2.3.4:70000",
+            "1.2.3.4:-1", "[::ffff:1.2.3.4]:1", "", "nope", "1.2.3.4:", "1.2.3.4:0x10", "[fe80::1%25eth0]:5",
+            "0x7f.1:80", "2130706433", "1.2.3.4:080", "a@1.2.3.4:5/path", " 1.2.3.4 ", "1.2.3.256", "[::1]x", "1.2.3", "01.02.03.010", "1.2.3.4.", "[::1]:65536", "[0:0::1]:7" })
+            t.T("parse", input, Show(Net.SocketAddress.Parse(input)));
+        t.T("isBlockList", Net.BlockList.IsBlockList(new Net.BlockList()), Net.BlockList.IsBlockList(new object()), Net.BlockList.IsBlockList(null));
+    }
+
+    public static void EndWithoutConnect(Trace t)
+    {
+        var s = new Socket();
+        s.On("finish", () => t.T("finish", s.Writable, s.WritableFinished));
+        s.On<bool>("close", h => t.T("close", h, s.Destroyed));
+        s.On<Exception>("error", e => t.T("error", ((INodeError)e).Code));
+        s.End(() => t.T("end callback", null)); // Node passes an error to this callback; NodeNet's End(Action) has none (issue 24)
+        t.T("sync", s.Writable, s.WritableEnded, s.ReadyState, s.Pending, s.Connecting);
+    }
+
     public static void SocketAddress(Trace t)
     {
         static object[] Show(Net.SocketAddress a) => [a.Address, a.Family, a.Port, a.Flowlabel];

@@ -65,19 +65,14 @@ public class NewerThanNode20Tests
         await server.DisposeAsync();
     }
 
+    /// <summary>What parse finds is compared with node 26 by the scenario socket-address-parse; here, the .NET side of it.</summary>
     [Fact]
-    public void SocketAddress_Parse_and_BlockList_IsBlockList()
+    public void A_parsed_SocketAddress_converts_to_an_IPEndPoint()
     {
-        var v4 = Net.SocketAddress.Parse("1.2.3.4:80")!;
-        Assert.Equal(("1.2.3.4", "ipv4", 80), (v4.Address, v4.Family, v4.Port));
         var v6 = Net.SocketAddress.Parse("[::1]:8124")!;
-        Assert.Equal(("::1", "ipv6", 8124), (v6.Address, v6.Family, v6.Port));
-        Assert.Equal(0, Net.SocketAddress.Parse("::1")!.Port);
-        Assert.Equal(0, Net.SocketAddress.Parse("10.0.0.1")!.Port);
-        foreach (string bad in new[] { "", "nope", "1.2.3.4:", "1.2.3.4:70000", "[::1", "[::1]x", "1.2.3.256:1", "host:80" })
-            Assert.Null(Net.SocketAddress.Parse(bad));
-        Assert.True(Net.BlockList.IsBlockList(new Net.BlockList()));
-        Assert.False(Net.BlockList.IsBlockList("not one"));
         Assert.Equal(new IPEndPoint(IPAddress.IPv6Loopback, 8124), v6.ToEndPoint());
+        // Port 80 is http's default, which the URL parser Node reads the input with does not report.
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("127.0.0.1"), 0), Net.SocketAddress.Parse("0x7f.1:80")!.ToEndPoint());
+        Assert.False(Net.BlockList.IsBlockList("not one"));
     }
 }

@@ -102,6 +102,8 @@ Task("Test")
     // ASP.NET Core over NodeNet is tested with real HTTP clients.
     if (!OnPath("curl") || !OnPath("wrk") || !OnPath("nghttp"))
         EnsurePackages("curl wrk nghttp2-client", "the Kestrel transport tests (curl, wrk, nghttp)");
+    // What node does with setsockopt is read with strace (tests/NodeNet.Tests/Net/Node24/KeepAliveTests.cs).
+    if (!OnPath("strace")) EnsurePackages("strace", "comparing setKeepAlive's socket options with node's");
     // The judge: node 26 and node 24 from the npm registry (tests/NodeNet.Tests/NodeReference.cs pins them).
     FetchReferenceNodes();
     // The ABI probe compiles against the header the staged library was built from.
@@ -172,7 +174,10 @@ Task("Bench")
     if (HasArgument("only")) extra += $" --only \"{Argument<string>("only")}\"";
     if (HasArgument("out")) extra += $" --out {Argument<string>("out")}";
     if (HasArgument("no-http")) extra += " --no-http";
-    Must(Run("dotnet", $"bench/Runner/bin/{configuration}/net10.0/Runner.dll --root \"{root}\" --configuration {configuration}{extra}"), "benchmark");
+    // The node contender is the reference node 26 (the LTS users run), first on the PATH the runner sees.
+    string node = FetchReferenceNodes();
+    var env = new Dictionary<string, string> { ["PATH"] = $"{System.IO.Path.GetDirectoryName(node)}:{EnvironmentVariable("PATH")}" };
+    Must(Run("dotnet", $"bench/Runner/bin/{configuration}/net10.0/Runner.dll --root \"{root}\" --configuration {configuration}{extra}", env: env), "benchmark");
 });
 
 Task("Soak")

@@ -4,13 +4,13 @@
 using System.Net.Http;
 using System.Security.Cryptography;
 
-// Debian 12's libuv1 source package: upstream 1.44.2 plus Debian's patches (CVE-2024-24806 among them), from the
-// Debian archive (a package registry). LIBUV_MIRROR replaces the archive's address; LIBUV_SOURCE_DIR a whole tree.
-const string PinnedLibuvVersion = "1.44.2-1+deb12u1";
+// The libuv Node 24 and 26 bundle (1.52.1), as Debian's libuv1 source package 1.52.1-4: upstream's release plus
+// Debian's patches, from the Debian archive (a package registry). LIBUV_MIRROR replaces the archive's address; LIBUV_SOURCE_DIR a whole tree.
+const string PinnedLibuvVersion = "1.52.1-4";
 readonly (string file, string sha256)[] LibuvSource =
 [
-    ("libuv1_1.44.2.orig.tar.gz", "d79b4b06ef04be85fb890bf39d55942cc64c2e15fd14eaa32dae5dce94485484"),
-    ("libuv1_1.44.2-1+deb12u1.debian.tar.xz", "14fc605e7d1520137416fd8c097b58a191be9b07bdbb406f7b39c7894b7d66a5"),
+    ("libuv1_1.52.1.orig.tar.gz", "b0d728e2f3cb0204ea09caa510cc9982c600ef6ca27612ee2f6298b8e19817d3"),
+    ("libuv1_1.52.1-4.debian.tar.xz", "08ce05f0ec60638751fe922dbc189bc385769b1fceb4d2769e66daff0cd5f3a2"),
 ];
 const string DebianPool = "http://deb.debian.org/debian/pool/main/libu/libuv1/";
 
@@ -24,7 +24,7 @@ string NativeFileName(string rid) => rid.StartsWith("win-") ? "uv.dll" : rid.Sta
 {
     "linux-x64" => ("gcc", "gcc libc6-dev"),
     "linux-arm64" => ("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu"),
-    "linux-musl-x64" => ("musl-gcc", "musl-tools"),
+    "linux-musl-x64" => ("musl-gcc", "musl-tools linux-libc-dev"),
     "win-x64" => ("x86_64-w64-mingw32-gcc", "mingw-w64"),
     _ => throw new Exception($"NodeNet builds libuv for {string.Join(", ", PackageRids)}; {rid} is not among them (osx-* cannot be built here: see docs/native-library.md)."),
 };

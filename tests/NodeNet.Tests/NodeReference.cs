@@ -20,6 +20,14 @@ internal static class NodeReference
         ["auto-select-family-defaults"] = "getDefaultAutoSelectFamilyAttemptTimeout() is 250 in Node 24, 500 in Node 26",
     };
 
+    /// <summary>Scenarios whose order of events between the two ends of a connection is libuv's: with a libuv older than
+    /// the one named (a system libuv), each socket's own events are compared in order, not how the two interleave.</summary>
+    public static readonly IReadOnlyDictionary<string, (Version libuv, string why)> LibuvOrders = new Dictionary<string, (Version, string)>
+    {
+        ["both-end-with-data"] = (new Version(1, 45), "libuv 1.45 stops reading after a short read, so the peer's FIN " +
+            "arrives on a later turn and the other end's 'data' comes first; 1.44 reads data and FIN in one turn"),
+    };
+
     private static readonly Lazy<string> s_path = new(() => Locate(Version));
     private static readonly Lazy<string> s_second = new(() => Locate(SecondVersion));
 

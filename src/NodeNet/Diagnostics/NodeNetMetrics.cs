@@ -45,6 +45,39 @@ public static class NodeNetMetrics
     internal static readonly Counter<long> LoopsFailed = Meter.CreateCounter<long>("nodenet.server.loops.failed", "{loop}",
         "Loops of multi-loop servers that ended with an uncaught exception (tag replaced: whether a new loop took its place)");
 
+    /// <summary>What a live loop reports to the observable loop instruments: idle seconds, turns and events (the last two
+    /// null with a libuv before 1.45); null once the loop has ended.</summary>
+    internal delegate (double idleSeconds, long? iterations, long? events)? LoopReader();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (string name, LoopReader read)> s_loops = new();
+
+    private static int s_lastLoop;
+
+    /// <summary>A loop's instruments, tagged with its thread's name and a number of its own; the number is what
+    /// <see cref="LoopEnded"/> takes.</summary>
+    internal static int LoopStarted(string name, LoopReader read)
+    {
+        int id = Interlocked.Increment(ref s_lastLoop);
+        s_loops[id] = (name, read);
+        return id;
+    }
+
+    internal static void LoopEnded(int id) => s_loops.TryRemove(id, out _);
+
+    private static IEnumerable<Measurement<T>> EachLoop<T>(Func<(double idleSeconds, long? iterations, long? events), T?> pick) where T : struct
+    {
+        foreach (var (id, (name, read)) in s_loops)
+            if (read() is { } r && pick(r) is { } value)
+                yield return new Measurement<T>(value, new KeyValuePair<string, object?>("nodenet.loop.thread", name), new KeyValuePair<string, object?>("nodenet.loop.id", id));
+    }
+
+    private static readonly ObservableCounter<double> LoopIdleTime = Meter.CreateObservableCounter("nodenet.loop.idle_time",
+        () => EachLoop<double>(r => r.idleSeconds), "s", "Time each event loop spent waiting for events (performance.eventLoopUtilization's idle)");
+    private static readonly ObservableCounter<long> LoopIterations = Meter.CreateObservableCounter("nodenet.loop.iterations",
+        () => EachLoop<long>(r => r.iterations), "{iteration}", "Turns of each event loop (libuv 1.45 or later)");
+    private static readonly ObservableCounter<long> LoopEvents = Meter.CreateObservableCounter("nodenet.loop.events",
+        () => EachLoop<long>(r => r.events), "{event}", "Events each event loop has handled (libuv 1.45 or later)");
+
     internal static readonly KeyValuePair<string, object?> ReasonMaxConnections = new("reason", "max_connections");
     internal static readonly KeyValuePair<string, object?> ReasonNoLoop = new("reason", "no_loop");
     internal static readonly KeyValuePair<string, object?> ReasonAcceptError = new("reason", "accept_error");

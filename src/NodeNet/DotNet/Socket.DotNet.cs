@@ -61,6 +61,11 @@ public sealed partial class Socket : IDisposable
     /// <summary><see cref="SetKeepAlive(bool, double)"/> with a <see cref="TimeSpan"/> initial delay.</summary>
     public Socket SetKeepAlive(bool enable, TimeSpan initialDelay) => SetKeepAlive(enable, initialDelay.TotalMilliseconds);
 
+    /// <summary><see cref="SetKeepAlive(bool, double, double?, int?)"/> with <see cref="TimeSpan"/>s: the idle time before the
+    /// first probe, the time between probes (null: 1 s) and how many go unanswered before the connection is dropped (null: 10).</summary>
+    public Socket SetKeepAlive(bool enable, TimeSpan initialDelay, TimeSpan? interval, int? count = null) =>
+        SetKeepAlive(enable, initialDelay.TotalMilliseconds, interval?.TotalMilliseconds, count);
+
     /// <summary>Connects to an <see cref="IPEndPoint"/>, a <see cref="DnsEndPoint"/> or a <see cref="UnixDomainSocketEndPoint"/>.</summary>
     public Socket Connect(EndPoint endPoint, Action? connectListener = null) =>
         Connect(EndPoints.ToConnectOptions(endPoint, nameof(endPoint)), connectListener);

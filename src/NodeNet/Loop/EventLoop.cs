@@ -42,6 +42,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable, IUvLoopOw
     private readonly LoopSynchronizationContext _syncContext;
 
     private readonly bool _hosted;
+    private readonly int _metricsId;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _ended = new();
 
@@ -57,6 +58,9 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable, IUvLoopOw
         _wake = new UvAsync(Uv, RunPosted);
         if (!hosted) _wake.Unref(); // posts never keep a Node-style loop alive; see RunUntilIdle
         _check = new UvCheck(Uv, RunImmediates);
+        var uv = Uv;
+        _metricsId = NodeNetMetrics.LoopStarted(Thread.CurrentThread.Name ?? $"thread {Uv.ThreadId}", () =>
+            uv.ReadMetrics() is { } m ? (m.idleNs / 1e9, (long?)m.counters?.LoopCount, (long?)m.counters?.Events) : null);
     }
 
     /// <summary>Where libuv was loaded from (the app-local runtimes/&lt;rid&gt;/native copy, or a system name); loads it if needed.</summary>
@@ -172,6 +176,7 @@ public sealed partial class EventLoop : IDisposable, IAsyncDisposable, IUvLoopOw
         lock (_postGate) _acceptingPosts = false;
         Uv.CloseAllHandles();
         while (!Uv.TryDispose()) Uv.Run(UvRunMode.Default);
+        NodeNetMetrics.LoopEnded(_metricsId);
         // Tasks still pending complete now, before Completion, so whoever awaited the loop's end finds them completed.
         // Their callbacks never run user code inline (asynchronous continuations; pipes complete on the thread pool).
         _ended.Cancel();

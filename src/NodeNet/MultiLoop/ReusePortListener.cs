@@ -24,9 +24,7 @@ internal sealed unsafe class ReusePortListener(ServerLoops owner, int index, Eve
     private void Listen(SockAddrStorage address, UvTcpFlags flags, int backlog)
     {
         if (_closeRequested) { owner.ListenerClosed(); return; }
-        var tcp = new UvTcp(loop.Uv, SockAddr.Family((byte*)&address));
-        int rc = Libc.SetReusePort((int)tcp.FileNo());
-        if (rc == 0) rc = tcp.Bind(&address, flags);
+        var (tcp, rc) = UvTcp.Bound(loop.Uv, &address, flags, reusePort: true);
         if (rc == 0) rc = tcp.Listen(backlog);
         if (rc != 0)
         {

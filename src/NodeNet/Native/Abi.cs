@@ -36,6 +36,15 @@ internal static unsafe class Abi
         d["poll.UV_READABLE"] = (int)UvPollEvent.Readable;
         d["poll.UV_WRITABLE"] = (int)UvPollEvent.Writable;
         d["tcp.UV_TCP_IPV6ONLY"] = (int)UvTcpFlags.Ipv6Only;
+        if (LibuvFeatures.TcpReusePortFlag) d["tcp.UV_TCP_REUSEPORT"] = (int)UvTcpFlags.ReusePort;
+        d["loop.UV_METRICS_IDLE_TIME"] = (int)UvLoopOption.MetricsIdleTime;
+        if (LibuvFeatures.Version >= LibuvFeatures.AtLeast(1, 45))
+        {
+            d["size.metrics"] = sizeof(UvMetrics);
+            d["metrics.loop_count"] = System.Runtime.InteropServices.Marshal.OffsetOf<UvMetrics>(nameof(UvMetrics.LoopCount));
+            d["metrics.events"] = System.Runtime.InteropServices.Marshal.OffsetOf<UvMetrics>(nameof(UvMetrics.Events));
+            d["metrics.events_waiting"] = System.Runtime.InteropServices.Marshal.OffsetOf<UvMetrics>(nameof(UvMetrics.EventsWaiting));
+        }
         // The handle and request wrappers keep their GCHandle in `data`, assumed to be the first field.
         d["offset.handle.data"] = 0;
         d["offset.req.data"] = 0;

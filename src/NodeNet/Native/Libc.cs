@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace NodeNet.Native;
 
 /// <summary>
-/// The few POSIX calls libuv 1.44 has no wrapper for: SO_REUSEPORT (UV_TCP_REUSEPORT arrived in 1.49)
-/// and dup() to share a listening socket between servers.
+/// The few POSIX calls libuv 1.44 has no wrapper for: SO_REUSEPORT (UV_TCP_REUSEPORT arrived in 1.49), the keep-alive
+/// probe interval and count (uv_tcp_keepalive_ex arrived in 1.52), and dup() to share a listening socket between servers.
 /// </summary>
 internal static unsafe partial class Libc
 {
@@ -24,6 +24,22 @@ internal static unsafe partial class Libc
         int one = 1;
         if (setsockopt(fd, SolSocket, SoReusePort, &one, sizeof(int)) == 0) return 0;
         return Uv.uv_translate_sys_error(Marshal.GetLastPInvokeError());
+    }
+
+    // <netinet/tcp.h>: Linux's numbers, then macOS's (the BSDs share the latter).
+    internal const int IpProtoTcp = 6;
+    internal static int TcpKeepIntvl => OperatingSystem.IsLinux() ? 5 : 0x101;
+    internal static int TcpKeepCnt => OperatingSystem.IsLinux() ? 6 : 0x102;
+
+    /// <summary>TCP_KEEPINTVL and TCP_KEEPCNT, as libuv 1.52 sets them after SO_KEEPALIVE and the idle time: 0, or a
+    /// libuv error code translated from errno.</summary>
+    public static int SetKeepAliveProbes(int fd, uint intervalSeconds, uint count)
+    {
+        int interval = (int)intervalSeconds, probes = (int)count;
+        if (setsockopt(fd, IpProtoTcp, TcpKeepIntvl, &interval, sizeof(int)) != 0 ||
+            setsockopt(fd, IpProtoTcp, TcpKeepCnt, &probes, sizeof(int)) != 0)
+            return Uv.uv_translate_sys_error(Marshal.GetLastPInvokeError());
+        return 0;
     }
 
     /// <summary>A new descriptor for the same socket, or a libuv error code.</summary>

@@ -4,6 +4,7 @@ namespace NodeNet.Native;
 
 internal static unsafe partial class Uv
 {
+    [LibraryImport(Lib)] internal static partial ulong uv_hrtime();
     [LibraryImport(Lib)] internal static partial int uv_ip4_addr(byte* ip, int port, byte* addr);
     [LibraryImport(Lib)] internal static partial int uv_ip6_addr(byte* ip, int port, byte* addr);
     [LibraryImport(Lib)] internal static partial int uv_ip4_name(byte* src, byte* dst, nuint size);

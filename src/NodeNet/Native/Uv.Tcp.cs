@@ -17,6 +17,8 @@ internal static unsafe partial class Uv
         OperatingSystem.IsWindows() ? uv_tcp_open_windows(handle, (nuint)sock) : uv_tcp_open_unix(handle, (int)sock);
     [LibraryImport(Lib)] internal static partial int uv_tcp_nodelay(nint handle, int enable);
     [LibraryImport(Lib)] internal static partial int uv_tcp_keepalive(nint handle, int enable, uint delay);
+    /// <summary>libuv 1.52: idle, interval (seconds) and probe count. Call only when <see cref="LibuvFeatures.TcpKeepAliveEx"/>.</summary>
+    [LibraryImport(Lib), LibuvSince(1, 52)] internal static partial int uv_tcp_keepalive_ex(nint handle, int on, uint idle, uint intvl, uint cnt);
     [LibraryImport(Lib)] internal static partial int uv_tcp_bind(nint handle, byte* addr, uint flags);
     [LibraryImport(Lib)] internal static partial int uv_tcp_getsockname(nint handle, byte* name, int* namelen);
     [LibraryImport(Lib)] internal static partial int uv_tcp_getpeername(nint handle, byte* name, int* namelen);

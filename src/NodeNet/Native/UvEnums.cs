@@ -23,4 +23,7 @@ internal enum UvPollEvent { Readable = 1, Writable = 2 }
 
 /// <summary>uv_tcp_bind flags.</summary>
 [Flags]
-internal enum UvTcpFlags : uint { None = 0, Ipv6Only = 1 }
+internal enum UvTcpFlags : uint { None = 0, Ipv6Only = 1, /** libuv 1.49 */ ReusePort = 2 }
+
+/// <summary>uv_loop_option, for uv_loop_configure.</summary>
+internal enum UvLoopOption { BlockSignal = 0, MetricsIdleTime = 1 }

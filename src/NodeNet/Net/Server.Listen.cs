@@ -209,14 +209,11 @@ public sealed partial class Server
         SockAddrStorage sa;
         int err = SockAddr.Parse(address, port, &sa);
         if (err != 0) return (null, err);
-        // SO_REUSEPORT must be set before bind, so the socket is created eagerly (uv_tcp_init_ex) for that case.
         bool reusePort = o.ReusePort || _loops?.WantsReusePort(isTcp: true) == true;
-        var tcp = reusePort ? new UvTcp(_loop.Uv, SockAddr.Family((byte*)&sa)) : new UvTcp(_loop.Uv);
-        if (reusePort) err = OperatingSystem.IsWindows() ? UvErrors.ENOTSUP : Libc.SetReusePort((int)tcp.FileNo());
-        if (err == 0) err = tcp.Bind(&sa, o.Ipv6Only ? UvTcpFlags.Ipv6Only : UvTcpFlags.None);
-        if (err == 0) return (tcp, 0);
+        var (tcp, bindErr) = UvTcp.Bound(_loop.Uv, &sa, o.Ipv6Only ? UvTcpFlags.Ipv6Only : UvTcpFlags.None, reusePort);
+        if (bindErr == 0) return (tcp, 0);
         tcp.Close();
-        return (null, err);
+        return (null, bindErr);
     }
 
     private (UvStream?, int) CreatePipeHandle(string path, ListenOptions o)

@@ -78,7 +78,7 @@ public sealed partial class Socket
         _handle ??= options.Path != null ? new UvPipe(_loop.Uv, ipc: _wantsIpc || options.Ipc) : new UvTcp(_loop.Uv);
         if (!reuse) AttachHandle(_handle);
         _noDelay |= options.NoDelay;
-        if (options.KeepAlive) { _keepAlive = true; _keepAliveDelaySeconds = KeepAliveSeconds(options.KeepAliveInitialDelay); }
+        if (options.KeepAlive) { _keepAlive = true; _keepAliveSettings = KeepAliveSettings.From(options.KeepAliveInitialDelay < 0 ? 0 : options.KeepAliveInitialDelay, null, null); }
         if (connectListener != null) Once("connect", connectListener);
         Touch();
         // A connect while one is pending joins its generation: both run, as in Node, and libuv refuses the second with
@@ -369,7 +369,7 @@ public sealed partial class Socket
         if (_handle is UvTcp tcp)
         {
             if (_noDelay) tcp.NoDelay(true);
-            if (_keepAlive) tcp.KeepAlive(true, _keepAliveDelaySeconds);
+            if (_keepAlive) _keepAliveSettings.Apply(tcp, true);
             ApplyTypeOfService(throwOnError: false);
             if (_destroyed) return;
         }

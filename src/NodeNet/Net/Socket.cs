@@ -32,7 +32,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     private bool _noDelay;
     private readonly Net.BlockList? _blockList;
     private bool _keepAlive;
-    private uint _keepAliveDelaySeconds;
+    private KeepAliveSettings _keepAliveSettings;
 
     private double? _timeoutMs;
     private UvTimer? _timer;
@@ -70,7 +70,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (options.KeepAlive)
         {
             _keepAlive = true;
-            _keepAliveDelaySeconds = KeepAliveSeconds(options.KeepAliveInitialDelay);
+            _keepAliveSettings = KeepAliveSettings.From(options.KeepAliveInitialDelay < 0 ? 0 : options.KeepAliveInitialDelay, null, null);
         }
         if (options.Fd is { } fd) handle = AdoptFd(fd, options);
         if (options.Signal.CanBeCanceled)
@@ -378,19 +378,31 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         return this;
     }
 
-    /// <summary>An initial delay in ms as whole seconds (libuv's unit); 0 (the OS default) when not positive.</summary>
-    private static uint KeepAliveSeconds(double initialDelayMs) => initialDelayMs > 0 ? (uint)Math.Min(initialDelayMs / 1000, uint.MaxValue) : 0;
+    /// <summary>socket.setKeepAlive([enable][, initialDelay ms]): SO_KEEPALIVE, and an idle time of whole seconds with
+    /// probes every second, ten of them (libuv's defaults). Under 1000 ms the system's idle time stays.</summary>
+    public Socket SetKeepAlive(bool enable = false, double initialDelay = 0) => SetKeepAlive(enable, initialDelay, null, null);
 
-    /// <summary>socket.setKeepAlive([enable][, initialDelay ms]): delays below 1000 ms leave the OS default.</summary>
-    public Socket SetKeepAlive(bool enable = false, double initialDelay = 0)
+    /// <summary>socket.setKeepAlive(enable, initialDelay, interval, count) (Node 24): <paramref name="interval"/> in ms
+    /// between probes (null: 1 s), <paramref name="count"/> probes before the connection is dropped (null: 10). Stored
+    /// before connect and applied after, as Node does; a call that changes nothing does not reach the socket.</summary>
+    public Socket SetKeepAlive(bool enable, double initialDelay, double? interval, int? count = null)
     {
         _loop.Uv.VerifyThread();
-        uint seconds = KeepAliveSeconds(initialDelay);
-        if (_keepAlive == enable && _keepAliveDelaySeconds == seconds) return this;
+        var settings = KeepAliveSettings.From(initialDelay, interval, count);
+        if (_handle == null) { _keepAlive = enable; _keepAliveSettings = settings; return this; }
+        if (_handle is not UvTcp tcp) return this;
+        if (enable == _keepAlive && (!enable || settings == _keepAliveSettings)) return this;
         _keepAlive = enable;
-        _keepAliveDelaySeconds = seconds;
-        if (_handle is UvTcp tcp && !_connecting) tcp.KeepAlive(enable, seconds);
+        _keepAliveSettings = settings;
+        if (!_connecting) settings.Apply(tcp, enable);
         return this;
+    }
+
+    /// <summary>socket.setKeepAlive({ enable, initialDelay, interval, count }) (Node 24).</summary>
+    public Socket SetKeepAlive(KeepAliveOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return SetKeepAlive(options.Enable, options.InitialDelay, options.Interval, options.Count);
     }
 
     /// <summary>Keep the loop alive while this socket is open (the default).</summary>

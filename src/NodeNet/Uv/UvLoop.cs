@@ -44,8 +44,31 @@ internal sealed unsafe class UvLoop
             NativeMemory.Free((void*)Ptr);
             throw NodeNetException.FromUv(rc, "uv_loop_init");
         }
+        // Idle-time accounting, as Node turns it on for performance.eventLoopUtilization(): two clock reads per turn.
+        Native.Uv.uv_loop_configure(Ptr, UvLoopOption.MetricsIdleTime);
+        StartedAt = Native.Uv.uv_hrtime();
         ReadBuffer = (byte*)NativeMemory.Alloc(ReadBufferSize);
         Requests = new RequestPool(this);
+    }
+
+    /// <summary>uv_hrtime() when the loop was made (ns): where its utilization starts counting.</summary>
+    public readonly ulong StartedAt;
+
+    // Metrics may be read from any thread; this gate keeps a reader off a loop that is being freed.
+    private readonly object _metricsGate = new();
+    private bool _freed;
+
+    /// <summary>Any thread: idle time (ns) and, with libuv 1.45 or later, the loop's event counters; null once freed.</summary>
+    public (ulong idleNs, UvMetrics? counters, ulong now)? ReadMetrics()
+    {
+        lock (_metricsGate)
+        {
+            if (_freed) return null;
+            ulong idle = Native.Uv.uv_metrics_idle_time(Ptr);
+            UvMetrics? counters = null;
+            if (LibuvFeatures.MetricsInfo) { UvMetrics m; Native.Uv.uv_metrics_info(Ptr, &m); counters = m; }
+            return (idle, counters, Native.Uv.uv_hrtime());
+        }
     }
 
     public bool IsLoopThread => Environment.CurrentManagedThreadId == ThreadId;
@@ -97,6 +120,7 @@ internal sealed unsafe class UvLoop
     public bool TryDispose()
     {
         if (Native.Uv.uv_loop_close(Ptr) != 0) return false;
+        lock (_metricsGate) _freed = true;
         Requests.Dispose();
         NativeMemory.Free((void*)Ptr);
         NativeMemory.Free(ReadBuffer);

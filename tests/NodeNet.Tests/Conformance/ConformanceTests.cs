@@ -21,6 +21,13 @@ public class ConformanceTests
         Names().Select(n => new object[] { n, NodeReference.Version })
             .Concat(Names().Where(n => !NodeReference.SecondDiffers.ContainsKey(n)).Select(n => new object[] { n, NodeReference.SecondVersion }));
 
+    /// <summary>The trace regrouped by its first item (the case) and the first word of its second ("client", "server"),
+    /// each group keeping its order.</summary>
+    private static List<string> PerSocket(IEnumerable<string> lines) =>
+        lines.Select((line, i) => (line, i, key: System.Text.Json.JsonDocument.Parse(line).RootElement is var e && e.GetArrayLength() > 1 &&
+                e[1].ValueKind == System.Text.Json.JsonValueKind.String ? e[0].ToString() + " " + e[1].GetString()!.Split(' ')[0] : "#"))
+            .OrderBy(x => x.key, StringComparer.Ordinal).ThenBy(x => x.i).Select(x => x.line).ToList();
+
     [Theory]
     [MemberData(nameof(ScenarioNames))]
     public void Trace_matches_node(string scenario, string node)
@@ -40,6 +47,12 @@ public class ConformanceTests
         var actual = Trace.Normalize(trace.Lines);
 
         Directory.Delete(tmp, recursive: true);
+        if (NodeReference.LibuvOrders.TryGetValue(scenario, out var since) && Version.Parse(EventLoop.LibuvVersion) < since.libuv)
+        {
+            // Node's libuv is newer: compare what each socket saw, in its own order (NodeNet follows the loaded libuv).
+            expected = PerSocket(expected);
+            actual = PerSocket(actual);
+        }
         if (!expected.SequenceEqual(actual))
             Assert.Fail($"{scenario}: traces differ\n--- node {node}\n{string.Join('\n', expected)}\n--- NodeNet\n{string.Join('\n', actual)}");
     }

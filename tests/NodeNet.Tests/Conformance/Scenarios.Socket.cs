@@ -38,6 +38,36 @@ public static partial class Scenarios
         });
     }
 
+    public static void BothEndWithData(Trace t)
+    {
+        void Run(bool allowHalfOpen, bool withData, Action next)
+        {
+            string tag = $"{(allowHalfOpen ? "half-open" : "default")} {(withData ? "data" : "no data")}";
+            Server? s = null;
+            s = Net.CreateServer(new ServerOptions { AllowHalfOpen = allowHalfOpen }, sock =>
+            {
+                sock.On<byte[]>("data", d => t.T(tag, "server data", System.Text.Encoding.UTF8.GetString(d)));
+                sock.On("end", () => t.T(tag, "server end"));
+                sock.On("finish", () => t.T(tag, "server finish"));
+                sock.On<bool>("close", h => { t.T(tag, "server close", h); s!.Close(_ => next()); });
+                if (withData) sock.End("from server"); else sock.End();
+            });
+            t.Listen(s, p =>
+            {
+                Socket? c = null;
+                c = Net.Connect(new ConnectOptions { Port = p, Host = "127.0.0.1", AllowHalfOpen = allowHalfOpen }, () =>
+                {
+                    if (withData) c!.End("from client"); else c!.End();
+                });
+                c.On<byte[]>("data", d => t.T(tag, "client data", System.Text.Encoding.UTF8.GetString(d)));
+                c.On("end", () => t.T(tag, "client end"));
+                c.On("finish", () => t.T(tag, "client finish"));
+                c.On<bool>("close", h => t.T(tag, "client close", h));
+            });
+        }
+        Run(false, false, () => Run(true, false, () => Run(false, true, () => Run(true, true, () => { }))));
+    }
+
     public static void HalfOpenDefault(Trace t)
     {
         Server? s = null;

@@ -88,6 +88,9 @@ public class ThreadRuleTests
         if (t == typeof(string)) return "x";
         if (t == typeof(int) || t == typeof(double) || t == typeof(bool)) return Activator.CreateInstance(t);
         if (t == typeof(int?)) return 0;
+        if (t == typeof(double?)) return 0.0;
+        if (t == typeof(TimeSpan?)) return TimeSpan.Zero;
+        if (t == typeof(KeepAliveOptions)) return new KeepAliveOptions();
         if (t == typeof(byte[])) return new byte[1];
         if (t == typeof(ReadOnlyMemory<byte>)) return new ReadOnlyMemory<byte>(new byte[1]);
         if (t == typeof(ReadOnlySpan<object>)) return null; // params span: cannot be boxed, so Emit is called below with none

@@ -24,6 +24,7 @@ internal static class Checks
         yield return new("ipc-peer-pid", PipeChecks.PeerPid);
         yield return new("tcp-two-loops", () => LoopChecks.TwoLoops(pipe: false));
         yield return new("ipc-two-loops", () => LoopChecks.TwoLoops(pipe: true));
+        yield return new("tcp-transfer-between-loops", LoopChecks.Transfer);
         yield return new("tcp-listen-any-port", TcpChecks.ListenAnyPort);
         yield return new("tcp-default-host-dual-stack", TcpChecks.DefaultHostDualStack);
         yield return new("tcp-econnrefused", TcpChecks.Refused);

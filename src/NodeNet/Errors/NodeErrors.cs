@@ -38,6 +38,14 @@ internal static class NodeErrors
     public static NodeNetInvalidOperationException ServerAlreadyListen() =>
         new("ERR_SERVER_ALREADY_LISTEN", "Listen method has been called more than once without closing.");
 
+    public static NodeNetInvalidOperationException SocketHandleAdopted() =>
+        new("ERR_SOCKET_HANDLE_ADOPTED", "The bound socket has already been adopted by a server or socket");
+
+    /// <summary>A socket, server or bound socket that cannot move to another loop (Node: to another thread).</summary>
+    public static NodeNetInvalidOperationException HandleNotTransferable(string what) =>
+        new("ERR_WORKER_HANDLE_NOT_TRANSFERABLE", $"{what} cannot be transferred in its current state; it must be a freshly " +
+            "created or accepted handle that has not started reading and has no pending writes");
+
     public static NodeNetInvalidOperationException ServerNotRunning() => new("ERR_SERVER_NOT_RUNNING", "Server is not running.");
 
     public static NodeNetObjectDisposedException StreamDestroyed(string method) =>

@@ -84,6 +84,14 @@ internal static unsafe class UnixSocket
         return err;
     }
 
+    /// <summary>connect() on a socket that already exists (a bound one): 0, or the error. Unix sockets connect at once.</summary>
+    public static int ConnectExisting(int fd, string path)
+    {
+        byte* sa = stackalloc byte[Libc.SunPathOffset + Libc.SunPathSize];
+        uint len = MakeAddress(path, sa);
+        return Libc.connect(fd, sa, len) == 0 ? 0 : Libc.LastError();
+    }
+
     /// <summary>connect() again on a socket whose connect is in flight, for the kernel's answer (EISCONN, EALREADY), which
     /// is what a second uv_pipe_connect reports, without libuv's replacing its pending request.</summary>
     public static int ConnectAgain(int fd, string path)

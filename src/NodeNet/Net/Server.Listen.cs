@@ -143,6 +143,26 @@ public sealed partial class Server
         return this;
     }
 
+    /// <summary>listen(boundSocket[, backlog]) (Node 24.19): listen on the address or path <paramref name="bound"/> holds,
+    /// which this server owns from then on (its members throw ERR_SOCKET_HANDLE_ADOPTED).</summary>
+    public Server Listen(BoundSocket bound, Action? callback = null) => Listen(bound, 0, callback);
+
+    /// <summary>listen(boundSocket, backlog[, callback]).</summary>
+    public Server Listen(BoundSocket bound, int backlog, Action? callback = null)
+    {
+        _loop.Uv.VerifyThread();
+        NodeErrors.ThrowIfNull(bound);
+        if (_handle != null) throw NodeErrors.ServerAlreadyListen();
+        string? path = bound.PipePath;
+        var stream = bound.Consume(_loop);
+        if (path != null) _pipeName = path;
+        _listeningId++;
+        _destroyingAll = false;
+        if (callback != null) Once("listening", callback);
+        SetupListenHandle(path, 0, 0, backlog, null, new ListenOptions(), adopted: stream);
+        return this;
+    }
+
     private void SetupListenHandle(string? address, int port, int addressType, int backlog, int? fd, ListenOptions o, UvStream? adopted = null)
     {
         UvStream? handle;

@@ -65,6 +65,8 @@ public sealed partial class Socket
         _loop.Uv.VerifyThread();
         if (options.Port == null && options.Path == null) throw NodeErrors.MissingArgs("options", "port", "path");
         if (options.Path == null) ValidateTcpConnect(options);
+        if (_boundSource && options.Path == null && (options.LocalAddress != null || options.LocalPort != null))
+            throw NodeErrors.InvalidArgValue("options", options, "localAddress and localPort cannot be used with an adopted bound socket");
         if ((options.Ipc || _wantsIpc) && options.Path == null) throw NodeErrors.InvalidArgValue("options.ipc", true, "can only be used with a path");
         // As Node, connecting again while connecting or connected is not refused here: it runs on the same handle, and
         // libuv answers (EALREADY while a connect is pending; on a connected handle, libuv 1.44 says EISCONN).
@@ -98,6 +100,13 @@ public sealed partial class Socket
         string host = string.IsNullOrEmpty(options.Host) ? "localhost" : options.Host;
         int port = options.Port!.Value;
         int literal = Net.IsIP(host);
+        if (literal != 0 && _boundSource)
+        {
+            // An adopted BoundSocket connects in this tick, so its local address is known when Connect returns (Node 26.6).
+            StartConnect(new ConnectAttempt { Address = host, Port = port, Family = literal, Generation = generation });
+            return this;
+        }
+        if (_boundSource) options = options with { AutoSelectFamily = false }; // its address family is fixed
         if (literal != 0)
         {
             _loop.NextTick(() =>
@@ -331,8 +340,9 @@ public sealed partial class Socket
         // Other errors are reported on a later tick, as libuv's connect callback would.
         if (UnixSocket.Supported && UnixSocket.IsAbstract(a.Address))
         {
-            int err = UnixSocket.Connect(a.Address, out int fd);
-            if (err == 0 && (err = pipe.Open(fd)) != 0) Libc.close(fd);
+            int err;
+            if (pipe.FileNo() is var bound and >= 0) err = UnixSocket.ConnectExisting((int)bound, a.Address); // a BoundSocket's
+            else if ((err = UnixSocket.Connect(a.Address, out int fd)) == 0 && (err = pipe.Open(fd)) != 0) Libc.close(fd);
             _loop.NextTick(() => AfterConnect(a, err));
             return;
         }

@@ -33,6 +33,8 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     private readonly Net.BlockList? _blockList;
     private bool _keepAlive;
     private KeepAliveSettings _keepAliveSettings;
+    private bool _boundSource;  // the handle came from a BoundSocket: its local end is fixed
+    private string? _boundPath; // a bound pipe's own path, its localAddress
 
     private double? _timeoutMs;
     private UvTimer? _timer;
@@ -46,7 +48,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
 
     internal Socket(EventLoop loop, SocketOptions options, UvStream? handle, bool pauseOnConnect = false)
     {
-        if (handle != null || options.Fd != null) loop.Uv.VerifyThread();
+        if (handle != null || options.Fd != null || options.Handle != null) loop.Uv.VerifyThread();
         _loop = loop;
         AllowHalfOpen = options.AllowHalfOpen;
         _wantsIpc = options.Ipc;
@@ -73,6 +75,14 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
             _keepAliveSettings = KeepAliveSettings.From(options.KeepAliveInitialDelay < 0 ? 0 : options.KeepAliveInitialDelay, null, null);
         }
         if (options.Fd is { } fd) handle = AdoptFd(fd, options);
+        bool boundNotConnected = false;
+        if (options.Handle is { } bound)
+        {
+            // Bound, not connected: it reads once a connect completes (Node's kBoundSource).
+            _boundPath = bound.PipePath;
+            handle = bound.Consume(loop);
+            _boundSource = boundNotConnected = true;
+        }
         if (options.Signal.CanBeCanceled)
         {
             var signal = options.Signal;
@@ -87,6 +97,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         }
         if (handle == null) return;
         AttachHandle(handle);
+        if (boundNotConnected) return;
         if (pauseOnConnect) { _flowing = false; return; }
         if (options.Readable) StartReading();
     }
@@ -441,6 +452,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
 
     private unsafe AddressInfo? LocalName()
     {
+        if (_boundPath != null) return _sockname ??= new AddressInfo { Address = _boundPath }; // a bound pipe's own path
         if (_sockname != null || _handle == null) return _sockname;
         if (_handle is UvTcp tcp)
         {

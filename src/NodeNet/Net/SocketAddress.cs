@@ -54,6 +54,12 @@ public static partial class Net
             catch (ArgumentException) { return null; }
         }
 
+        /// <summary>socketAddress.toJSON() (Node 23.4): the four properties, as options a new SocketAddress takes back.</summary>
+        public SocketAddressOptions ToJSON() => new() { Address = Address, Port = Port, Family = Family, Flowlabel = Flowlabel };
+
+        /// <summary>SocketAddress.isSocketAddress(value) (Node 23.4).</summary>
+        public static bool IsSocketAddress(object? value) => value is SocketAddress;
+
         /// <summary>The address as .NET's type.</summary>
         public IPAddress Ip { get; }
 

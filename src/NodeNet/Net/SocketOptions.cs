@@ -7,6 +7,9 @@ public sealed record SocketOptions : INodeInspectable
     public bool AllowHalfOpen { get; init; }
     /// <summary>Wrap an existing socket descriptor.</summary>
     public int? Fd { get; init; }
+    /// <summary>Node's <c>handle</c> option with a <see cref="BoundSocket"/> (Node 24.19): connect from its address or path.
+    /// The socket owns it from then on; it reads once connected.</summary>
+    public BoundSocket? Handle { get; init; }
     /// <summary>With <see cref="Fd"/>: allow reads.</summary>
     public bool Readable { get; init; } = true;
     /// <summary>With <see cref="Fd"/>: allow writes.</summary>
@@ -45,6 +48,7 @@ public sealed record SocketOptions : INodeInspectable
     string INodeInspectable.Inspect() => new InspectedProperties()
             .Add("allowHalfOpen", AllowHalfOpen, false)
             .Add("fd", Fd)
+            .Add("handle", Handle == null ? null : "BoundSocket")
             .Add("readable", Readable, true)
             .Add("writable", Writable, true)
             .Add("highWaterMark", HighWaterMark)

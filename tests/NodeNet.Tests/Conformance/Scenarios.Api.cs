@@ -74,6 +74,9 @@ public static partial class Scenarios
             "1.2.3.4:-1", "[::ffff:1.2.3.4]:1", "", "nope", "1.2.3.4:", "1.2.3.4:0x10", "[fe80::1%25eth0]:5",
             "0x7f.1:80", "2130706433", "1.2.3.4:080", "a@1.2.3.4:5/path", " 1.2.3.4 ", "1.2.3.256", "[::1]x", "1.2.3", "01.02.03.010", "1.2.3.4.", "[::1]:65536", "[0:0::1]:7" })
             t.T("parse", input, Show(Net.SocketAddress.Parse(input)));
+        var j = Net.SocketAddress.Parse("[::1]:8")!.ToJSON();
+        t.T("toJSON", j.Address, j.Port, j.Family, j.Flowlabel, new Net.SocketAddress(j).Port);
+        t.T("isSocketAddress", Net.SocketAddress.IsSocketAddress(Net.SocketAddress.Parse("1.2.3.4")), Net.SocketAddress.IsSocketAddress(new object()));
         t.T("isBlockList", Net.BlockList.IsBlockList(new Net.BlockList()), Net.BlockList.IsBlockList(new object()), Net.BlockList.IsBlockList(null));
     }
 

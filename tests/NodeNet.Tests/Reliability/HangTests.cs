@@ -104,6 +104,9 @@ public class HangTests
         ["Socket.SendAsync(ReadOnlyMemory`1, CancellationToken)"] = async f => (await f.IpcPair()).sender.SendAsync(new byte[1]),
         ["Socket.ReceiveHandleAsync(CancellationToken)"] = async f => (await f.IpcPair()).receiver.ReceiveHandleAsync(),
         ["Server.CloseAsync(CancellationToken)"] = f => Now(f.Server.CloseAsync()),
+        // Moves onto the loop that is about to end: the hop there is what may be left pending.
+        ["Server.TransferAsync(EventLoop)"] = f => Now(f.Server.TransferAsync(f.Loop)),
+        ["Socket.TransferAsync(EventLoop)"] = async f => (await f.Fresh()).TransferAsync(f.Loop),
         ["Server.DisposeAsync()"] = f => Now(f.Server.DisposeAsync().AsTask()),
         ["Server.GetAsyncEnumerator(CancellationToken)"] = f => Now(Enumerate(f.Server)),
         ["Socket.ConnectAsync(ConnectOptions, CancellationToken)"] = async f => (await f.Fresh()).ConnectAsync(new ConnectOptions { Port = f.Port, Host = "localhost" }),

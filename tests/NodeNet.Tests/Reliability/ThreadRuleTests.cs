@@ -95,7 +95,7 @@ public class ThreadRuleTests
         if (t == typeof(ReadOnlyMemory<byte>)) return new ReadOnlyMemory<byte>(new byte[1]);
         if (t == typeof(ReadOnlySpan<object>)) return null; // params span: cannot be boxed, so Emit is called below with none
         if (t == typeof(Exception)) return new Exception("x");
-        if (t == typeof(Server) || t == typeof(Socket) || t == typeof(ReceivedHandle)) return null;
+        if (t == typeof(Server) || t == typeof(Socket) || t == typeof(ReceivedHandle) || t == typeof(BoundSocket) || t == typeof(EventLoop)) return null;
         if (t == typeof(ListenOptions)) return new ListenOptions { Port = 0 };
         if (t == typeof(ConnectOptions)) return new ConnectOptions { Port = 1 };
         if (t == typeof(Delegate) || t == typeof(Action)) return (Action)(() => { });

@@ -1,0 +1,36 @@
+// net.BoundSocket over TCP (Node 24.19 / 26.4): bound at construction, adopted by one server or socket.
+const { net, t, port, addr, tryDo } = require('./_harness');
+const bound = new net.BoundSocket({ host: '127.0.0.1' });
+const p = port(bound.address().port);
+t('bound', addr(bound.address()), bound.isPipe, bound.fd() >= 0);
+tryDo('name', () => new net.BoundSocket({ host: 'localhost' }));
+tryDo('port', () => new net.BoundSocket({ port: 70000 }));
+tryDo('path and host', () => new net.BoundSocket({ path: 'x.sock', host: '127.0.0.1' }));
+tryDo('not here', () => new net.BoundSocket({ host: '192.0.2.1' }));
+const v6 = new net.BoundSocket({ ipv6Only: true });
+port(v6.address().port);
+t('ipv6Only', addr(v6.address()));
+v6.close();
+tryDo('closed address', () => v6.address());
+tryDo('closed fd', () => v6.fd());
+tryDo('close again', () => v6.close());
+const a = new net.BoundSocket({ host: '127.0.0.1', reusePort: true });
+const b = new net.BoundSocket({ host: '127.0.0.1', port: port(a.address().port), reusePort: true });
+t('reusePort', a.address().port === b.address().port);
+a.close(); b.close();
+const server = net.createServer(c => { c.on('data', d => c.end('echo ' + d)); });
+server.listen(bound, () => {
+  t('listening', addr(server.address()), server.address().port === p);
+  tryDo('adopted address', () => bound.address());
+  bound[Symbol.dispose]();
+  const from = new net.BoundSocket({ host: '127.0.0.1' });
+  const local = port(from.address().port);
+  const c = new net.Socket({ handle: from });
+  tryDo('adopted twice', () => new net.Socket({ handle: from }));
+  tryDo('localPort', () => c.connect({ port: p, host: '127.0.0.1', localPort: 5 }));
+  c.connect(p, '127.0.0.1');
+  t('sync', c.localAddress, c.localPort === local, c.connecting, c.readyState);
+  c.on('connect', () => { t('connect', c.localPort === local, c.remotePort); c.write('hi'); });
+  c.on('data', d => t('data', d.toString()));
+  c.on('close', h => { t('close', h); server.close(() => t('server closed')); });
+});

@@ -27,7 +27,7 @@ readonly Dictionary<string, string> NotUnderWine = new()
     ["nul-in-host-or-path"] = "its paths are Unix socket files",
     ["bound-socket-pipe"] = "its paths are Unix socket files",
     ["bound-socket"] = "node.exe 22 has no BoundSocket, and its reusePort part is ENOTSUP on Windows, so node 26 on Linux is no judge",
-    ["socket-transfer"] = "moving sockets between loops is Unix-only in NodeNet (a Windows socket stays with its loop's completion port)",
+    ["socket-transfer"] = "node.exe 22 cannot move sockets to a worker, and the scenario's BoundSocket is a Unix socket path; the platform check tcp-transfer-between-loops moves all three kinds here",
 };
 
 string PlatformDir(string rid) => $"{artifacts}/platform/{rid}";

@@ -69,8 +69,13 @@ void StageSystemLibuv()
     string stage = $"{root}/runtimes/{rid}/native";
     System.IO.Directory.CreateDirectory(stage);
     System.IO.File.Copy(real, $"{stage}/libuv.so.1", overwrite: true);
+    MarkStaged($"{stage}/libuv.so.1");
     Information($"libuv {VersionText(version)} from {real} staged as {stage}/libuv.so.1");
 }
+
+/// <summary>A staged library is newer than any copy a build made before: the build copies runtimes/ to its output only
+/// when the source is newer, and the system's libuv (or a cached build) keeps its old timestamp through File.Copy.</summary>
+void MarkStaged(string path) => System.IO.File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
 
 bool SystemLibuvRequested() => Argument("libuv", "source") == "system";
 

@@ -144,6 +144,7 @@ string BuildNative(string rid)
     System.IO.Directory.CreateDirectory(stage);
     foreach (string old in System.IO.Directory.GetFiles(stage)) System.IO.File.Delete(old);
     System.IO.File.Copy(built, $"{stage}/{NativeFileName(rid)}", true);
+    MarkStaged($"{stage}/{NativeFileName(rid)}");
     return dir;
 }
 

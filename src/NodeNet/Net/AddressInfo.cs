@@ -14,4 +14,8 @@ public sealed partial record AddressInfo
 
     /// <summary>"127.0.0.1:8124", "[::1]:8124" or the pipe path.</summary>
     public override string ToString() => IsPipe ? Address : Family == "IPv6" ? $"[{Address}]:{Port}" : $"{Address}:{Port}";
+
+    /// <summary>What getsockname or getpeername wrote, as Node's address object.</summary>
+    internal static unsafe AddressInfo From(Native.SockAddrStorage* sa) =>
+        new() { Address = Native.SockAddr.Address((byte*)sa), Family = Native.SockAddr.FamilyName((byte*)sa), Port = Native.SockAddr.Port((byte*)sa) };
 }

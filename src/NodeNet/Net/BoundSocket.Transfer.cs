@@ -7,12 +7,14 @@ public sealed partial class BoundSocket
 {
     /// <summary>
     /// Moves this bound TCP socket to <paramref name="target"/> (Node 26: a BoundSocket in a worker's transferList): this
-    /// object lets go of it (its members throw ERR_SOCKET_HANDLE_ADOPTED), and the task gives the BoundSocket of the
-    /// target loop, which a server or socket there may adopt. Any thread may call it: on the loop thread a handle that cannot move throws at once, as Node's postMessage does;
-    /// from elsewhere the move runs on the loop and the task carries that error.
+    /// object lets go of it (its members throw ERR_SOCKET_HANDLE_ADOPTED), and the task gives the BoundSocket of the target
+    /// loop, which a server or socket there may adopt. Any thread may call it: on the loop thread a handle that cannot move
+    /// throws at once, as Node's postMessage does; from elsewhere the move runs on the loop and the task carries that
+    /// error.
     /// </summary>
-    /// <exception cref="NodeNetInvalidOperationException">ERR_WORKER_HANDLE_NOT_TRANSFERABLE for a pipe, or once adopted or closed.</exception>
-        public Task<BoundSocket> TransferAsync(EventLoop target)
+    /// <exception cref="NodeNetInvalidOperationException">ERR_WORKER_HANDLE_NOT_TRANSFERABLE for a pipe, or once adopted or
+    /// closed.</exception>
+    public Task<BoundSocket> TransferAsync(EventLoop target)
     {
         NodeErrors.ThrowIfNull(target);
         return _loop.IsLoopThread ? TransferCore(target) : _loop.InvokeAsync(() => TransferCore(target)).Unwrap();
@@ -28,7 +30,7 @@ public sealed partial class BoundSocket
             SockAddrStorage sa;
             int rc = ((UvTcp)moved).GetSockName(&sa);
             if (rc != 0) throw NodeErrors.HandleNotTransferable("net.BoundSocket");
-            return new BoundSocket(target, moved, new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) });
+            return new BoundSocket(target, moved, AddressInfo.From(&sa));
         });
     }
 }

@@ -60,7 +60,7 @@ public sealed partial class BoundSocket : IDisposable
             SockAddrStorage bound;
             if (err == 0) err = tcp.GetSockName(&bound);
             if (err == 0)
-                return (tcp, new AddressInfo { Address = SockAddr.Address((byte*)&bound), Family = SockAddr.FamilyName((byte*)&bound), Port = SockAddr.Port((byte*)&bound) });
+                return (tcp, AddressInfo.From(&bound));
             tcp.Close();
         }
         throw NodeNetException.Connect(err, "bind", host, port);

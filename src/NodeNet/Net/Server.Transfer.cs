@@ -9,8 +9,9 @@ public sealed partial class Server
     /// listening socket and the connections waiting in its accept queue go to a new server on the target loop, made with
     /// this one's options (allowHalfOpen, pauseOnConnect, noDelay, keepAlive, highWaterMark) and listening when the task
     /// completes. This server stops listening (its open connections stay here, and 'close' follows when they end).
-    /// Connection listeners are not carried over: add them to the new server. Any thread may call it: on the loop thread a server that cannot move throws at once, as Node's postMessage does;
-    /// from elsewhere the move runs on the loop and the task carries that error.
+    /// Connection listeners are not carried over: add them to the new server. Any thread may call it: on the loop thread a
+    /// server that cannot move throws at once, as Node's postMessage does; from elsewhere the move runs on the loop and the
+    /// task carries that error.
     /// </summary>
     /// <exception cref="NodeNetInvalidOperationException">ERR_WORKER_HANDLE_NOT_TRANSFERABLE when not listening on TCP, or
     /// when serving on several loops.</exception>

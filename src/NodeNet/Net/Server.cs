@@ -121,7 +121,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         SockAddrStorage sa;
         int rc = tcp.GetSockName(&sa);
         if (rc != 0) throw NodeNetException.FromUv(rc, "address");
-        return new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) };
+        return AddressInfo.From(&sa);
     }
 
     /// <summary>server.close([callback]): stop accepting; 'close' once every connection has ended.

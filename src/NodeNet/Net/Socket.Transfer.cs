@@ -5,11 +5,12 @@ namespace NodeNet;
 public sealed partial class Socket
 {
     /// <summary>
-    /// Moves this connection to <paramref name="target"/> (Node 26.6: a socket in a worker's transferList). Only a fresh TCP
-    /// connection may move: connected, nothing read or written yet, nothing buffered, no encoding set; anything else would
-    /// lose data on this side. This socket is destroyed ('close' follows, with no argument, as in Node); the task gives the socket of the target loop,
-    /// reading as an accepted one does. Any thread may call it: on the loop thread a handle that cannot move throws at once, as Node's postMessage does;
-    /// from elsewhere the move runs on the loop and the task carries that error.
+    /// Moves this connection to <paramref name="target"/> (Node 26.6: a socket in a worker's transferList). Only a fresh
+    /// TCP connection may move: connected, nothing read or written yet, nothing buffered, no encoding set; anything else
+    /// would lose data on this side. This socket is destroyed ('close' follows, with no argument, as in Node); the task
+    /// gives the socket of the target loop, reading as an accepted one does. Any thread may call it: on the loop thread a
+    /// handle that cannot move throws at once, as Node's postMessage does; from elsewhere the move runs on the loop and the
+    /// task carries that error.
     /// </summary>
     /// <exception cref="NodeNetInvalidOperationException">ERR_WORKER_HANDLE_NOT_TRANSFERABLE.</exception>
     public Task<Socket> TransferAsync(EventLoop target)

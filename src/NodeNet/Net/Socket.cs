@@ -447,7 +447,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (_handle is not UvTcp tcp || _connecting) return null;
         SockAddrStorage sa;
         if (tcp.GetPeerName(&sa) != 0) return null;
-        return new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) };
+        return AddressInfo.From(&sa);
     }
 
     private unsafe AddressInfo? LocalName()
@@ -458,7 +458,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         {
             SockAddrStorage sa;
             if (tcp.GetSockName(&sa) != 0) return null;
-            _sockname = new AddressInfo { Address = SockAddr.Address((byte*)&sa), Family = SockAddr.FamilyName((byte*)&sa), Port = SockAddr.Port((byte*)&sa) };
+            _sockname = AddressInfo.From(&sa);
         }
         return _sockname;
     }

@@ -121,10 +121,19 @@ public sealed partial class Server
         {
             if (id != _listeningId) return;
             if (status != 0) { EmitEvent("error", NodeNetException.Dns(status, host)); return; }
-            var first = results[0];
-            SetupListenHandle(first.Address, port, first.Family, backlog, null, o);
+            var chosen = ListenAddress(results);
+            SetupListenHandle(chosen.Address, port, chosen.Family, backlog, null, o);
         });
         if (rc != 0) _loop.NextTick(() => { if (id == _listeningId) EmitEvent("error", NodeNetException.Dns(rc, host)); });
+    }
+
+    /// <summary>Of the addresses a host name resolved to, the first that is not IPv6 link-local (fe80::/10), else the first:
+    /// Node 22.8 and later listen there (a link-local address needs an interface to mean anything).</summary>
+    internal static UvGetAddrInfo.Result ListenAddress(IReadOnlyList<UvGetAddrInfo.Result> results)
+    {
+        foreach (var r in results)
+            if (!(r.Family == 6 && System.Net.IPAddress.TryParse(r.Address, out var ip) && ip.IsIPv6LinkLocal)) return r;
+        return results[0];
     }
 
     /// <summary>listen(handle) for a handle received over IPC (<see cref="Socket.SendHandle(Server, ReadOnlyMemory{byte}, Action{Exception?}?)"/>

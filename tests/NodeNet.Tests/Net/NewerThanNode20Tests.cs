@@ -65,6 +65,18 @@ public class NewerThanNode20Tests
         await server.DisposeAsync();
     }
 
+    /// <summary>Node 22.8: listen(port, name) skips IPv6 link-local answers. A resolver that gives fe80:: addresses needs an
+    /// interface this sandbox's loopback cannot have, so the choice is tested on its own.</summary>
+    [Fact]
+    public void A_listen_host_that_resolves_to_link_local_addresses_listens_on_the_first_other_one()
+    {
+        static Uv.UvGetAddrInfo.Result R(string address) => new(address, address.Contains(':') ? 6 : 4);
+        Assert.Equal("::1", Server.ListenAddress([R("fe80::1"), R("febf::2"), R("::1"), R("127.0.0.1")]).Address);
+        Assert.Equal("127.0.0.1", Server.ListenAddress([R("fe80::1"), R("127.0.0.1")]).Address);
+        Assert.Equal("fec0::1", Server.ListenAddress([R("fec0::1"), R("127.0.0.1")]).Address); // fec0::/10 is not link-local
+        Assert.Equal("fe80::1", Server.ListenAddress([R("fe80::1"), R("fe80::2")]).Address);  // none other: the first
+    }
+
     /// <summary>What parse finds is compared with node 26 by the scenario socket-address-parse; here, the .NET side of it.</summary>
     [Fact]
     public void A_parsed_SocketAddress_converts_to_an_IPEndPoint()

@@ -83,4 +83,26 @@ public class BoundSocketTests
         await second.On(() => moved.Destroy());
         await first.On(() => server.Close());
     }
+
+    [Fact]
+    public async Task A_bound_socket_on_an_abstract_name_is_served_and_connected_to()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "abstract names are Linux's");
+        string name = "\0nodenet-bound-" + Guid.NewGuid().ToString("N");
+        await using var loop = EventLoop.StartHosted();
+        var server = await loop.On(() =>
+        {
+            var bound = new BoundSocket(new BoundSocketOptions { Path = name });
+            Assert.True(bound.IsPipe);
+            Assert.Equal(name, bound.Address().Address);
+            var s = new Server(new ServerOptions(), c => c.End("abstract"));
+            s.Listen(bound);
+            return s;
+        });
+        var client = await loop.On(() => Net.Connect(name));
+        var text = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await loop.On(() => client.On<byte[]>("data", d => text.TrySetResult(System.Text.Encoding.UTF8.GetString(d))));
+        Assert.Equal("abstract", await text.Task.WaitAsync(Deadline));
+        await loop.On(() => server.Close());
+    }
 }

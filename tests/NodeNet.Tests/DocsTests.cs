@@ -3,7 +3,8 @@ using Xunit;
 
 namespace NodeNet.Tests;
 
-/// <summary>The docs' C# examples are compiled code: each ```csharp block must appear in docs/examples/*.cs,
+/// <summary>The docs' C# examples are compiled code: each ```csharp block (and each &lt;pre lang="csharp"&gt; in a table)
+/// must appear in docs/examples/*.cs,
 /// which this test project compiles. A snippet that drifts from the API fails the build or this test.</summary>
 public class DocsTests
 {
@@ -24,7 +25,10 @@ public class DocsTests
         string text = File.ReadAllText(Path.Combine(TestLoop.RepoRoot, page));
         var compiled = Directory.GetFiles(Path.Combine(TestLoop.RepoRoot, "docs", "examples"), "*.cs")
             .Select(f => Normalize(File.ReadAllText(f))).ToList();
-        var blocks = Regex.Matches(text, "```csharp\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        var blocks = Regex.Matches(text, "```csharp\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value)
+            // Tables hold code as <pre lang="csharp"> with its line breaks and brackets escaped.
+            .Concat(Regex.Matches(text, "<pre lang=\"csharp\">(.*?)</pre>", RegexOptions.Singleline)
+                .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))).ToList();
         foreach (var block in blocks)
         {
             var lines = Normalize(block);

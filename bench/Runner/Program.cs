@@ -93,6 +93,15 @@ void Add(string contender, string metric, double value)
 
 int total = rounds * contenders.Count(Runs), step = 0, failures = 0;
 var clock = Stopwatch.StartNew();
+if (args.Contains("--http-only"))
+{
+    var httpOnly = new HttpBench(Dll("samples/AspNetCore", "AspNetCore"), rounds, seconds);
+    bool ran = httpOnly.Run(line => Console.WriteLine($"[http {clock.Elapsed:mm\\:ss}] {line}"));
+    string httpFile = Path.Combine(root, "bench", "results", "http.md");
+    File.WriteAllText(httpFile, $"# NodeNet HTTP benchmark\n\n{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {rounds} round(s) × {seconds} s · medians\n\n" + httpOnly.Markdown());
+    Console.WriteLine($"wrote {httpFile}");
+    Environment.Exit(ran ? 0 : 1);
+}
 string socketDir = Path.Combine(Path.GetTempPath(), "nodenet-bench-" + Environment.ProcessId);
 Directory.CreateDirectory(socketDir);
 for (int round = 0; round < rounds; round++)

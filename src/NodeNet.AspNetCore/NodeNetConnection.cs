@@ -24,7 +24,7 @@ internal sealed class NodeNetConnection : ConnectionContext, IConnectionIdFeatur
         LocalEndPoint = socket.LocalEndPoint;
         RemoteEndPoint = socket.RemoteEndPoint;
         PeerCredentials = socket.PeerCredentials;
-        Transport = socket.AsPipe(applicationScheduler);
+        Transport = socket.AsPipe(applicationScheduler, ResetAsConnectionReset.Map);
         // Kestrel's RequestAborted and friends hang off this; their callbacks must not run on the loop thread.
         socket.Closed += _ => ThreadPool.UnsafeQueueUserWorkItem(static c => c.Cancel(), _closed, preferLocal: false);
         _features.Set<IConnectionIdFeature>(this);

@@ -14,7 +14,6 @@ internal sealed class NodeNetConnectionListener : IConnectionListener
     private readonly ILogger _logger;
     private readonly Channel<NodeNetConnection> _accepted = Channel.CreateUnbounded<NodeNetConnection>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-    private long _nextId;
 
     private readonly PipeScheduler _applicationScheduler;
 
@@ -37,7 +36,7 @@ internal sealed class NodeNetConnectionListener : IConnectionListener
     /// <summary>The connection's loop thread.</summary>
     private void OnConnection(Socket socket)
     {
-        var connection = new NodeNetConnection(socket, $"{Interlocked.Increment(ref _nextId):x}", _applicationScheduler);
+        var connection = new NodeNetConnection(socket, ConnectionIds.Next(), _applicationScheduler);
         if (!_accepted.Writer.TryWrite(connection)) socket.Destroy(); // unbound: Kestrel will not take it
     }
 

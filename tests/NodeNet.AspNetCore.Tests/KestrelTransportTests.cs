@@ -21,6 +21,10 @@ public class KestrelTransportTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
+    /// <summary>What /drain's handler caught (one test uses it).</summary>
+    private static TaskCompletionSource<Exception> BodyErrors = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource BodyStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private static WebApplication Build(Action<KestrelServerOptions> listen, Action<NodeNetTransportOptions>? transport = null,
         TimeSpan? shutdownTimeout = null)
     {
@@ -34,6 +38,13 @@ public class KestrelTransportTests
         app.MapGet("/transport", (HttpContext c) => c.Features.Get<INodeNetSocketFeature>() is { } f ? $"NodeNet on {f.Socket.Loop.GetHashCode()}" : "something else");
         app.MapGet("/whoami", (HttpContext c) => c.Features.Get<INodeNetSocketFeature>()?.PeerCredentials is { } p ? $"pid={p.Pid} uid={p.Uid}" : "none");
         app.MapPost("/echo", async (HttpRequest request, HttpResponse response) => await request.Body.CopyToAsync(response.Body));
+        app.MapGet("/id", (HttpContext c) => c.Connection.Id);
+        app.MapPost("/drain", async (HttpContext c) =>
+        {
+            BodyStarted.TrySetResult();
+            try { await c.Request.Body.CopyToAsync(Stream.Null); }
+            catch (Exception e) { BodyErrors.TrySetResult(e); throw; }
+        });
         app.MapGet("/slow", async (HttpContext c) => { await c.Response.WriteAsync("started\n"); await c.Response.Body.FlushAsync(); await Task.Delay(Timeout.Infinite, c.RequestAborted); });
         return app;
     }
@@ -149,5 +160,47 @@ public class KestrelTransportTests
             try { while (await client.GetStream().ReadAsync(new byte[256]).AsTask().WaitAsync(Deadline) > 0) { } }
             catch (IOException) { }
         }
+    }
+
+    [Fact]
+    public async Task Connection_ids_are_unique_across_listeners_as_Kestrels_are()
+    {
+        await using var app = Build(k => { k.Listen(IPAddress.Loopback, 0); k.Listen(IPAddress.Loopback, 0); });
+        await app.StartAsync().WaitAsync(Deadline);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        Assert.Equal(2, addresses.Count);
+        var ids = new List<string>();
+        foreach (string address in addresses)
+            for (int i = 0; i < 3; i++)
+            {
+                var (code, body, err) = await Clients.Run("curl", "-sS", "--max-time", "10", address + "/id");
+                Assert.True(code == 0, err);
+                ids.Add(body);
+            }
+        Assert.Equal(6, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Matches("^[0-9A-V]{13}$", id));
+        await app.StopAsync().WaitAsync(Deadline);
+    }
+
+    [Fact]
+    public async Task A_reset_mid_request_is_a_ConnectionResetException_as_with_Kestrels_own_transport()
+    {
+        BodyErrors = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        BodyStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = Build(k => k.Listen(IPAddress.Loopback, 0));
+        await app.StartAsync().WaitAsync(Deadline);
+        var uri = new Uri(Address(app));
+        using (var client = new System.Net.Sockets.Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+        {
+            await client.ConnectAsync(IPAddress.Loopback, uri.Port).WaitAsync(Deadline);
+            await client.SendAsync(Encoding.ASCII.GetBytes("POST /drain HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n" + new string('a', 1000)));
+            await BodyStarted.Task.WaitAsync(Deadline); // the handler is reading the body when the reset comes
+            client.LingerState = new LingerOption(true, 0);
+        } // closed with RST
+        var error = await BodyErrors.Task.WaitAsync(Deadline);
+        var reset = Assert.IsType<Microsoft.AspNetCore.Connections.ConnectionResetException>(error);
+        Assert.IsAssignableFrom<IOException>(reset);
+        Assert.Equal("ECONNRESET", ((INodeError)reset.InnerException!).Code);
+        await app.StopAsync().WaitAsync(Deadline);
     }
 }

@@ -158,6 +158,19 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
         return EnsureTransport(output: true, applicationScheduler);
     }
 
+    /// <summary><see cref="AsPipe(PipeScheduler)"/>, whose <see cref="IDuplexPipe.Input"/> ends with
+    /// <paramref name="mapInputError"/>'s answer when an error ends the socket (a reset, say) rather than with NodeNet's
+    /// exception: for protocol layers whose callers match on their own types, as ASP.NET Core matches on
+    /// ConnectionResetException. Mapped once per connection, so reads cost nothing more. The first call decides.</summary>
+    public IDuplexPipe AsPipe(PipeScheduler applicationScheduler, Func<Exception, Exception> mapInputError)
+    {
+        NodeErrors.ThrowIfNull(applicationScheduler);
+        NodeErrors.ThrowIfNull(mapInputError);
+        var transport = EnsureTransport(output: true, applicationScheduler);
+        Interlocked.CompareExchange(ref transport.MapInputError, mapInputError, null);
+        return transport;
+    }
+
     /// <summary>A <see cref="Stream"/> over this socket (reads in pull mode, writes through <see cref="WriteAsync"/>),
     /// for StreamReader, CopyToAsync, SslStream. Disposing it disposes the socket (flush, FIN, close).</summary>
     public SocketStream AsStream() => new(this);

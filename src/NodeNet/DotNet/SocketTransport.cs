@@ -189,10 +189,14 @@ internal sealed unsafe class SocketTransport : IDuplexPipe, IUvRequestOwner, ISo
     /// <summary>Loop thread: end of input (EOF, or the error that destroyed the socket).</summary>
     public void Ended() => CompleteInput();
 
+    /// <summary>What the input ends with instead of an error that ended the socket (set once, by AsPipe's caller).</summary>
+    internal Func<Exception, Exception>? MapInputError;
+
     public void CompleteInput(Exception? error = null)
     {
         if (_inputDone && error == null) return;
         _inputDone = true;
+        if (error != null && Volatile.Read(ref MapInputError) is { } map) error = map(error);
         _input.Writer.Complete(error);
     }
 

@@ -9,11 +9,11 @@ internal static unsafe class UnixSocket
 
     public static bool IsAbstract(string path) => path.Length > 0 && path[0] == '\0';
 
-    /// <summary>Whether <paramref name="path"/> fits sun_path without truncation (a file path also needs its NUL).</summary>
     /// <summary>What libuv 1.52 binds and connects to (Node 22 and later): a name that fits sun_path, with no NUL inside
     /// unless it is an abstract name (whose bytes are all its own). Anything else is EINVAL.</summary>
     public static bool Usable(string path) => Fits(path) && (IsAbstract(path) || !path.Contains('\0'));
 
+    /// <summary>Whether <paramref name="path"/> fits sun_path without truncation (a file path also needs its NUL).</summary>
     public static bool Fits(string path)
     {
         int bytes = Encoding.UTF8.GetByteCount(path);
@@ -94,12 +94,7 @@ internal static unsafe class UnixSocket
 
     /// <summary>connect() again on a socket whose connect is in flight, for the kernel's answer (EISCONN, EALREADY), which
     /// is what a second uv_pipe_connect reports, without libuv's replacing its pending request.</summary>
-    public static int ConnectAgain(int fd, string path)
-    {
-        byte* sa = stackalloc byte[Libc.SunPathOffset + Libc.SunPathSize];
-        uint len = MakeAddress(path, sa);
-        return Libc.connect(fd, sa, len) == 0 ? UvErrors.EISCONN : Libc.LastError();
-    }
+    public static int ConnectAgain(int fd, string path) => ConnectExisting(fd, path) is var err and not 0 ? err : UvErrors.EISCONN;
 
     /// <summary>Device, inode and mode of the file itself (not a link target), or null if it does not exist.</summary>
     public static (ulong dev, ulong ino, uint mode)? Stat(string path)

@@ -14,11 +14,8 @@ public sealed partial class BoundSocket
     /// </summary>
     /// <exception cref="NodeNetInvalidOperationException">ERR_WORKER_HANDLE_NOT_TRANSFERABLE for a pipe, or once adopted or
     /// closed.</exception>
-    public Task<BoundSocket> TransferAsync(EventLoop target)
-    {
-        NodeErrors.ThrowIfNull(target);
-        return _loop.IsLoopThread ? TransferCore(target) : _loop.InvokeAsync(() => TransferCore(target)).Unwrap();
-    }
+    public Task<BoundSocket> TransferAsync(EventLoop target) =>
+        HandleTransfer.FromAnyThread(_loop, target, TransferCore);
 
     private unsafe Task<BoundSocket> TransferCore(EventLoop target)
     {

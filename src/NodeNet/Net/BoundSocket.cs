@@ -74,20 +74,7 @@ public sealed partial class BoundSocket : IDisposable
         if (UnixSocket.IsAbstract(path) && !OperatingSystem.IsLinux())
             throw NodeErrors.InvalidArgValue("options.path", path, "abstract socket paths are only supported on Linux");
         var pipe = new UvPipe(loop.Uv);
-        int err;
-        if (UnixSocket.Supported)
-        {
-            // As the server's listen: NodeNet binds Linux sockets itself (abstract names; the same errors as libuv's).
-            int fd = -1;
-            err = UnixSocket.Usable(path) ? UnixSocket.Bind(path, out fd) : UvErrors.EINVAL;
-            if (err == 0)
-            {
-                err = pipe.Open(fd);
-                if (err != 0) Libc.close(fd);
-                else if (!UnixSocket.IsAbstract(path)) pipe.Own(path); // close removes the file, as libuv's does
-            }
-        }
-        else err = OperatingSystem.IsWindows() || UnixSocket.Usable(path) ? pipe.Bind(path) : UvErrors.EINVAL;
+        int err = pipe.BindPath(path, mode: null); // as the server's listen binds it (and close removes the file)
         if (err == 0) return (pipe, new AddressInfo { Address = path });
         pipe.Close();
         throw NodeNetException.FromUv(err, "bind");

@@ -12,6 +12,14 @@ namespace NodeNet;
 /// </summary>
 internal static class HandleTransfer
 {
+    /// <summary>TransferAsync's thread rule: on <paramref name="loop"/>'s thread a handle that cannot move throws at once,
+    /// as Node's postMessage does; from elsewhere the move runs there and the task carries that error.</summary>
+    public static Task<T> FromAnyThread<T>(EventLoop loop, EventLoop target, Func<EventLoop, Task<T>> move)
+    {
+        NodeErrors.ThrowIfNull(target);
+        return loop.IsLoopThread ? move(target) : loop.InvokeAsync(() => move(target)).Unwrap();
+    }
+
     /// <summary>Source loop thread: <paramref name="handle"/>, already detached from its owner, is this method's to close.
     /// The task completes on the thread pool with what <paramref name="open"/> made of the target's handle on the
     /// target's thread.</summary>

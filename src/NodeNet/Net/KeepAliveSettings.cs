@@ -13,6 +13,9 @@ internal readonly record struct KeepAliveSettings(int IdleSeconds, int? Interval
     public static KeepAliveSettings From(double initialDelayMs, double? intervalMs, int? count) =>
         new(ToInt32(initialDelayMs / 1000), intervalMs is { } i ? ToInt32(i / 1000) : null, count);
 
+    /// <summary>The keepAliveInitialDelay socket option: negative is 0, as Node's constructor and connect make it.</summary>
+    public static KeepAliveSettings FromOption(double initialDelayMs) => From(initialDelayMs < 0 ? 0 : initialDelayMs, null, null);
+
     public void Apply(UvTcp tcp, bool enable) =>
         tcp.KeepAlive(enable, unchecked((uint)IdleSeconds),
             IntervalSeconds is >= 0 and var i ? (uint)i : 1,

@@ -145,10 +145,7 @@ public sealed partial class Server
         NodeErrors.ThrowIfNull(handle);
         if (_handle != null) throw NodeErrors.ServerAlreadyListen();
         if (handle.Loop != _loop) throw NodeErrors.InvalidArgValue("handle", "ReceivedHandle", "belongs to the loop of the IPC socket it arrived on: listen on a server of that loop");
-        var stream = handle.Take(HandleKind.Server);
-        _listeningId++;
-        if (callback != null) Once("listening", callback);
-        SetupListenHandle(null, 0, 0, 0, null, new ListenOptions(), adopted: stream);
+        ListenAdopted(handle.Take(HandleKind.Server), null, 0, callback);
         return this;
     }
 
@@ -163,13 +160,18 @@ public sealed partial class Server
         NodeErrors.ThrowIfNull(bound);
         if (_handle != null) throw NodeErrors.ServerAlreadyListen();
         string? path = bound.PipePath;
-        var stream = bound.Consume(_loop);
-        if (path != null) _pipeName = path;
+        ListenAdopted(bound.Consume(_loop), path, backlog, callback);
+        return this;
+    }
+
+    /// <summary>Listens on a handle that came already bound (or listening): from IPC, a BoundSocket, or another loop.</summary>
+    private void ListenAdopted(UvStream stream, string? pipePath, int backlog, Action? callback)
+    {
+        if (pipePath != null) _pipeName = pipePath;
         _listeningId++;
         _destroyingAll = false;
         if (callback != null) Once("listening", callback);
-        SetupListenHandle(path, 0, 0, backlog, null, new ListenOptions(), adopted: stream);
-        return this;
+        SetupListenHandle(pipePath, 0, 0, backlog, null, new ListenOptions(), adopted: stream);
     }
 
     private void SetupListenHandle(string? address, int port, int addressType, int backlog, int? fd, ListenOptions o, UvStream? adopted = null)
@@ -247,12 +249,10 @@ public sealed partial class Server
 
     private (UvStream?, int) CreatePipeHandle(string path, ListenOptions o)
     {
-        // A path longer than sun_path, or with a NUL inside, is EINVAL, as in Node 22 and later (libuv 1.52 refuses to
-        // truncate it); Node 20 bound a truncated name.
-        if (!OperatingSystem.IsWindows() && !UnixSocket.Usable(path)) return (null, UvErrors.EINVAL);
         var pipe = new UvPipe(_loop.Uv);
         if (OperatingSystem.IsWindows() && PendingInstances(o) is { } instances) pipe.SetPendingInstances(instances); // before bind, as libuv needs
-        int err = UnixSocket.Supported ? BindOwned(pipe, path, o) : pipe.Bind(path);
+        if (UnixSocket.Supported && o.ReclaimStale && !UnixSocket.IsAbstract(path) && UnixSocket.Usable(path)) ReclaimIfStale(path);
+        int err = pipe.BindPath(path, FileMode(o));
         // Where NodeNet binds (Linux), the mode is on the file from the start; elsewhere it follows the bind. On Windows,
         // readableAll/writableAll set the pipe's access list, as libuv does.
         if (err == 0 && !UnixSocket.Supported)
@@ -269,19 +269,6 @@ public sealed partial class Server
     /// <summary>Windows: ListenOptions.PendingInstances, else Node's NODE_PENDING_PIPE_INSTANCES, else libuv's default (4).</summary>
     private static int? PendingInstances(ListenOptions o) =>
         o.PendingInstances ?? (int.TryParse(Environment.GetEnvironmentVariable("NODE_PENDING_PIPE_INSTANCES"), out int n) ? n : null);
-
-    /// <summary>socket + bind ourselves (libuv 1.44 cannot bind abstract names), then hand the descriptor to libuv.</summary>
-    private static int BindOwned(UvPipe pipe, string path, ListenOptions o)
-    {
-        bool isAbstract = UnixSocket.IsAbstract(path);
-        if (o.ReclaimStale && !isAbstract) ReclaimIfStale(path);
-        int err = UnixSocket.Bind(path, out int fd, FileMode(o));
-        if (err != 0) return err;
-        err = pipe.Open(fd);
-        if (err != 0) { Libc.close(fd); return err; }
-        if (!isAbstract) pipe.Own(path);
-        return 0;
-    }
 
     /// <summary>The socket file's mode: <see cref="ListenOptions.Mode"/>, else exactly what readableAll/writableAll ask for
     /// (0444, 0222 or both, 0666), as Node 24 and later set it through libuv 1.52's fchmod. (Node 22 and earlier added

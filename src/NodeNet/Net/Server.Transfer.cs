@@ -15,11 +15,8 @@ public sealed partial class Server
     /// </summary>
     /// <exception cref="NodeNetInvalidOperationException">ERR_WORKER_HANDLE_NOT_TRANSFERABLE when not listening on TCP, or
     /// when serving on several loops.</exception>
-    public Task<Server> TransferAsync(EventLoop target)
-    {
-        NodeErrors.ThrowIfNull(target);
-        return _loop.IsLoopThread ? TransferCore(target) : _loop.InvokeAsync(() => TransferCore(target)).Unwrap();
-    }
+    public Task<Server> TransferAsync(EventLoop target) =>
+        HandleTransfer.FromAnyThread(_loop, target, TransferCore);
 
     private Task<Server> TransferCore(EventLoop target)
     {
@@ -35,15 +32,8 @@ public sealed partial class Server
         return HandleTransfer.Move(_loop, tcp, target, moved =>
         {
             var server = new Server(target, options, null);
-            server.Listen((UvTcp)moved);
+            server.ListenAdopted(moved, null, 0, null);
             return server;
         });
-    }
-
-    /// <summary>Listens on a handle that already listens (moved here by <see cref="TransferAsync"/>).</summary>
-    private void Listen(UvTcp listening)
-    {
-        _listeningId++;
-        SetupListenHandle(null, 0, 0, 0, null, new ListenOptions(), adopted: listening);
     }
 }

@@ -80,7 +80,7 @@ public sealed partial class Socket
         _handle ??= options.Path != null ? new UvPipe(_loop.Uv, ipc: _wantsIpc || options.Ipc) : new UvTcp(_loop.Uv);
         if (!reuse) AttachHandle(_handle);
         _noDelay |= options.NoDelay;
-        if (options.KeepAlive) { _keepAlive = true; _keepAliveSettings = KeepAliveSettings.From(options.KeepAliveInitialDelay < 0 ? 0 : options.KeepAliveInitialDelay, null, null); }
+        if (options.KeepAlive) { _keepAlive = true; _keepAliveSettings = KeepAliveSettings.FromOption(options.KeepAliveInitialDelay); }
         if (connectListener != null) Once("connect", connectListener);
         Touch();
         // A connect while one is pending joins its generation: both run, as in Node, and libuv refuses the second with

@@ -13,11 +13,8 @@ public sealed partial class Socket
     /// task carries that error.
     /// </summary>
     /// <exception cref="NodeNetInvalidOperationException">ERR_WORKER_HANDLE_NOT_TRANSFERABLE.</exception>
-    public Task<Socket> TransferAsync(EventLoop target)
-    {
-        NodeErrors.ThrowIfNull(target);
-        return _loop.IsLoopThread ? TransferCore(target) : _loop.InvokeAsync(() => TransferCore(target)).Unwrap();
-    }
+    public Task<Socket> TransferAsync(EventLoop target) =>
+        HandleTransfer.FromAnyThread(_loop, target, TransferCore);
 
     private Task<Socket> TransferCore(EventLoop target)
     {

@@ -72,7 +72,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (options.KeepAlive)
         {
             _keepAlive = true;
-            _keepAliveSettings = KeepAliveSettings.From(options.KeepAliveInitialDelay < 0 ? 0 : options.KeepAliveInitialDelay, null, null);
+            _keepAliveSettings = KeepAliveSettings.FromOption(options.KeepAliveInitialDelay);
         }
         if (options.Fd is { } fd) handle = AdoptFd(fd, options);
         bool boundNotConnected = false;

@@ -52,6 +52,21 @@ internal sealed unsafe class UvPipe : UvStream
     private string? _ownedPath;
     private (ulong dev, ulong ino) _ownedId;
 
+    /// <summary>Binds <paramref name="path"/> as Node 22 and later do: EINVAL for a name too long for sun_path or with a
+    /// NUL inside. On Linux NodeNet binds the socket itself (abstract names; <paramref name="mode"/> on the file from the
+    /// start), opens it here and owns its file; elsewhere libuv binds (and the caller sets any mode after).</summary>
+    public int BindPath(string path, int? mode)
+    {
+        if (!OperatingSystem.IsWindows() && !UnixSocket.Usable(path)) return UvErrors.EINVAL;
+        if (!UnixSocket.Supported) return Bind(path);
+        int err = UnixSocket.Bind(path, out int fd, mode);
+        if (err != 0) return err;
+        err = Open(fd);
+        if (err != 0) { Libc.close(fd); return err; }
+        if (!UnixSocket.IsAbstract(path)) Own(path);
+        return 0;
+    }
+
     /// <summary>Remember the socket file this handle bound, so closing removes that file and no other.</summary>
     public void Own(string path)
     {

@@ -260,19 +260,17 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     {
         EnsureErrorSink();
         if (_ipc != null || _wantsIpc) { transport.Refuse(IpcIsNotAStream()); return; }
-        if (_decoder != null)
+        if (_readable.Decoder != null)
         {
             transport.Refuse(NodeErrors.InvalidState(
                 "ReadAsync, AsStream and AsPipe read bytes, but SetEncoding was called on this socket; read its 'data' events instead"));
             return;
         }
-        foreach (var chunk in _readBuffer) transport.Preload((byte[])chunk);
-        _readBuffer.Clear();
-        _readBufferLength = 0;
+        foreach (var chunk in _readable.TakeAll()) transport.Preload((byte[])chunk);
         _reader = transport;
         if (_destroyed) transport.Destroyed(_errored);
-        else if (_readableEnded) transport.CompleteInput();
-        else { _flowing = true; StartReading(); }
+        else if (_readable.Ended) transport.CompleteInput();
+        else { _readable.Flowing = true; StartReading(); }
     }
 
     /// <summary>Loop thread, on reconnect: a socket in pull mode stays in it, with a fresh transport (the old one ended

@@ -148,10 +148,10 @@ public sealed partial class Socket
     private protected override void CheckListener(string eventName, Type[] parameterTypes)
     {
         if (eventName != SocketEvents.Data || parameterTypes.Length == 0) return;
-        if (_decoder != null && !parameterTypes[0].IsAssignableFrom(typeof(string)))
+        if (_readable.Decoder != null && !parameterTypes[0].IsAssignableFrom(typeof(string)))
             throw new NodeNetArgumentException("ERR_INVALID_ARG_TYPE",
-                $"The \"listener\" argument must take a string: SetEncoding(\"{_decoder.Encoding}\") was called, so 'data' carries strings. Received a listener of {parameterTypes[0].Name}", "listener");
-        if (_decoder == null && !parameterTypes[0].IsAssignableFrom(typeof(byte[])))
+                $"The \"listener\" argument must take a string: SetEncoding(\"{_readable.Decoder.Encoding}\") was called, so 'data' carries strings. Received a listener of {parameterTypes[0].Name}", "listener");
+        if (_readable.Decoder == null && !parameterTypes[0].IsAssignableFrom(typeof(byte[])))
             throw new NodeNetArgumentException("ERR_INVALID_ARG_TYPE",
                 $"The \"listener\" argument must take a byte[]: 'data' carries bytes until SetEncoding is called (call it before adding a string listener). Received a listener of {parameterTypes[0].Name}", "listener");
     }

@@ -73,6 +73,7 @@ public partial class EventEmitter
             if (!list[i].Target.Equals(listener)) continue;
             Remove(eventName, list[i]);
             if (_events.ContainsKey("removeListener")) EmitEvent("removeListener", eventName, listener);
+            OnListenerRemoved(eventName);
             break;
         }
         return this;
@@ -91,9 +92,10 @@ public partial class EventEmitter
             RemoveEvent(eventName);
             if (notify)
                 for (int i = list.Length - 1; i >= 0; i--) EmitEvent("removeListener", eventName, list[i].Target);
+            OnListenerRemoved(eventName);
             return this;
         }
-        if (!notify) { Change(static (events, order, _) => { events.Clear(); order.Clear(); }, 0); return this; }
+        if (!notify) { Change(static (events, order, _) => { events.Clear(); order.Clear(); }, 0); OnListenerRemoved(null); return this; }
         // As Node: every other event first (each LIFO), 'removeListener' itself last.
         foreach (string name in _order.Where(k => k != "removeListener").ToArray()) RemoveAllListeners(name);
         RemoveAllListeners("removeListener");
@@ -272,6 +274,10 @@ public partial class EventEmitter
 
     /// <summary>Called after a listener is added (Node's streams resume on a new 'data' listener).</summary>
     private protected virtual void OnListenerAdded(string eventName) { }
+
+    /// <summary>Called after listeners of <paramref name="eventName"/> were removed (null: of every event), as Node's
+    /// Readable overrides removeListener and removeAllListeners ('readable' going lets the stream flow again).</summary>
+    private protected virtual void OnListenerRemoved(string? eventName) { }
 
     /// <summary>Removes that one registration (by identity: it may have moved since it was found).</summary>
     private void Remove(string eventName, Listener entry) => Change(static (events, order, a) =>

@@ -142,9 +142,8 @@ public sealed partial class Socket
         _handle = null;
         _peername = null;
         _sockname = null;
-        _readBuffer.Clear();
-        _readBufferLength = 0;
-        _reading = _readableEnded = _endEmitted = _endScheduled = false;
+        _readable.Reset();
+        _reading = _readOnConnect = false;
         _ending = _finalCalled = _finished = _writeAfterFin = false;
         _writableLength = 0;
         _writing = false;
@@ -394,7 +393,9 @@ public sealed partial class Socket
         EmitEvent("connect");
         EmitEvent("ready");
         if (_destroyed) return;
-        if (_flowing != false) StartReading();
+        // Node's afterConnect: read(0) unless paused, and the _read that waited for the connection.
+        if (_readOnConnect) { _readOnConnect = false; StartReading(); }
+        if (!_readable.IsPaused) _readable.Read(0);
         MaybeFinish();
     }
 }

@@ -1,21 +1,16 @@
 using NodeNet.Native;
+using NodeNet.Streams;
 
 namespace NodeNet;
 
-// The readable side, after Node's Readable: chunks are emitted directly while flowing, buffered
-// while paused (reading stops once the buffer reaches the high-water mark, so TCP backpressure
-// reaches the peer), and 'end' follows EOF once the buffer is drained.
-public sealed partial class Socket
+// The readable side: Node's Readable state machine (Streams/ReadableState) fed from libuv. Each read is pushed into
+// it; when it answers that the buffer reached the high-water mark, reading stops until it asks again (ReadSource), so
+// TCP backpressure reaches the peer. Pull mode (ReadAsync/AsPipe), Node's onread and IPC bypass it.
+public sealed partial class Socket : IReadableHost
 {
-    private bool? _flowing;               // null: nobody asked yet (Node's readableFlowing)
-    private readonly Queue<object> _readBuffer = new();
-    private long _readBufferLength;
+    private readonly ReadableState _readable;
     private bool _reading;                // uv_read_start is active
-    private bool _readableEnded;          // EOF seen (push(null))
-    private bool _endEmitted;
-    private bool _endScheduled;
-    private bool _flowScheduled;
-    private StringDecoder? _decoder;
+    private bool _readOnConnect;          // _read was asked for while connecting
     private OnReadOptions? _onRead;                   // Node's onread: reads go to the caller's buffer and callback
     private ISocketReader? _reader;                   // pull mode: reads go to the pipe view, not to 'data' events
     private byte[]? _onReadBuffer;
@@ -24,28 +19,44 @@ public sealed partial class Socket
     private long _bytesRead;
 
     /// <summary>The readable side is open: not destroyed and 'end' not yet emitted.</summary>
-    public bool Readable { get { VerifyLoopThread(); return !_destroyed && !_endEmitted; } }
+    public bool Readable { get { VerifyLoopThread(); return !_destroyed && !_readable.EndEmitted; } }
 
     /// <summary>Bytes received; kept after destroy, reset by a reconnect.</summary>
     public long BytesRead { get { VerifyLoopThread(); return _bytesRead; } }
 
-    /// <summary>readableHighWaterMark (65536 unless set by options, as in Node 22 and later; 16384 on Windows, as there).</summary>
-    public int ReadableHighWaterMark => _readHwm;
+    /// <summary>readableHighWaterMark (65536 unless set by options, as in Node 22 and later; 16384 on Windows, as there).
+    /// A Read(size) larger than it raises it to the next power of two, as in Node.</summary>
+    public int ReadableHighWaterMark { get { VerifyLoopThread(); return _readable.HighWaterMark; } }
 
-    /// <summary>readableFlowing: null until a 'data' listener, Resume or Pause decides.</summary>
-    public bool? ReadableFlowing { get { VerifyLoopThread(); return _flowing; } }
+    /// <summary>readableLength: bytes (characters, with an encoding) buffered and not yet read.</summary>
+    public long ReadableLength { get { VerifyLoopThread(); return _readable.Length; } }
+
+    /// <summary>readableFlowing: null until a 'data' listener, Resume or Pause decides; false while a 'readable'
+    /// listener is attached.</summary>
+    public bool? ReadableFlowing { get { VerifyLoopThread(); return _readable.Flowing; } }
+
+    /// <summary>readableEnded: 'end' was emitted.</summary>
+    public bool ReadableEnded { get { VerifyLoopThread(); return _readable.EndEmitted; } }
+
+    /// <summary>readableAborted: destroyed or errored before 'end'.</summary>
+    public bool ReadableAborted { get { VerifyLoopThread(); return (_destroyed || _errored != null) && !_readable.EndEmitted && !_notReadable; } }
+    private bool _notReadable; // made with Readable = false
+
+    /// <summary>readableDidRead: 'data' was emitted at least once.</summary>
+    public bool ReadableDidRead { get { VerifyLoopThread(); return _readable.DataEmitted; } }
 
     /// <summary>isPaused().</summary>
     public bool IsPaused()
     {
         VerifyLoopThread();
-        return _flowing == false;
+        return _readable.IsPaused;
     }
 
     /// <summary>readableEncoding: the encoding SetEncoding chose (normalised, e.g. "utf8"), or null.</summary>
-    public string? ReadableEncoding { get { VerifyLoopThread(); return _decoder?.Encoding; } }
+    public string? ReadableEncoding { get { VerifyLoopThread(); return _readable.Decoder?.Encoding; } }
 
-    /// <summary>socket.setEncoding(encoding): 'data' then carries strings; characters split across reads are kept whole.</summary>
+    /// <summary>socket.setEncoding(encoding): 'data' then carries strings; characters split across reads are kept whole.
+    /// What is already buffered is decoded at once.</summary>
     /// <exception cref="NodeNetArgumentException">ERR_UNKNOWN_ENCODING.</exception>
     /// <exception cref="InvalidOperationException">A 'data' listener takes bytes (<see cref="Data"/>, or On&lt;byte[]&gt;):
     /// it could never be called.</exception>
@@ -55,7 +66,7 @@ public sealed partial class Socket
         var decoder = new StringDecoder(encoding);
         if (AnyListenerRefuses(SocketEvents.Data, typeof(string)))
             throw NodeErrors.InvalidState("a 'data' listener of this socket takes bytes; with an encoding 'data' carries strings. Remove it, or read bytes without SetEncoding");
-        _decoder = decoder;
+        _readable.SetDecoder(decoder);
         return this;
     }
 
@@ -64,11 +75,7 @@ public sealed partial class Socket
     {
         _loop.Uv.VerifyThread();
         if (_onRead != null) { _onReadPaused = true; StopReading(); }
-        if (_flowing != false)
-        {
-            _flowing = false;
-            EmitEvent("pause");
-        }
+        _readable.Pause();
         return this;
     }
 
@@ -77,27 +84,82 @@ public sealed partial class Socket
     {
         _loop.Uv.VerifyThread();
         if (_onRead != null && _onReadPaused) { _onReadPaused = false; StartReading(); }
-        if (_flowing != true)
-        {
-            _flowing = true;
-            _loop.NextTick(() =>
-            {
-                StartReading();
-                EmitEvent("resume");
-                Flow();
-            });
-        }
+        _readable.Resume();
         return this;
+    }
+
+    /// <summary>readable.read([size]): in paused mode, takes buffered data: <paramref name="size"/> bytes (characters
+    /// with an encoding), or with no size one buffered chunk (Node 26). Null when not enough is buffered, unless the
+    /// stream ended, when the rest is returned. What it returns is also emitted as 'data'. Returns a <c>byte[]</c>, or a
+    /// <c>string</c> once <see cref="SetEncoding"/> was called.</summary>
+    /// <exception cref="NodeNetArgumentOutOfRangeException">ERR_OUT_OF_RANGE: size above 1 GiB.</exception>
+    public object? Read(int? size = null)
+    {
+        _loop.Uv.VerifyThread();
+        if (_onRead != null && !_connecting && _handle != null && !_reading && !_onReadPaused) StartReading();
+        return _readable.Read(size);
+    }
+
+    /// <summary>readable.unshift(chunk): puts data back at the front of the buffer (a parser that read too far).</summary>
+    /// <exception cref="NodeNetInvalidOperationException">ERR_STREAM_UNSHIFT_AFTER_END_EVENT (also emitted as 'error').</exception>
+    public bool Unshift(byte[] chunk)
+    {
+        _loop.Uv.VerifyThread();
+        if (chunk is null) { _readable.PushEnd(); return false; } // unshift(null) signals the end, as in Node
+        object item = chunk;
+        if (_readable.Decoder is { } decoder) item = NodeEncoding.GetString(chunk, decoder.Encoding);
+        return UnshiftCore(item);
+    }
+
+    /// <summary>readable.unshift(string[, encoding]).</summary>
+    public bool Unshift(string chunk, string? encoding = null)
+    {
+        _loop.Uv.VerifyThread();
+        if (chunk is null) { _readable.PushEnd(); return false; }
+        var bytes = NodeEncoding.GetBytes(chunk, encoding ?? _defaultEncoding);
+        object item = _readable.Decoder is { } decoder ? NodeEncoding.GetString(bytes, decoder.Encoding) : bytes;
+        return UnshiftCore(item);
+    }
+
+    private bool UnshiftCore(object item)
+    {
+        try { return _readable.Unshift(item); }
+        catch (NodeNetInvalidOperationException e) { Destroy(e); return false; }
     }
 
     private protected override void OnListenerAdded(string eventName)
     {
-        if (eventName == "data" && _flowing != false) Resume();
+        if (eventName == "data") _readable.DataListenerAdded();
+        else if (eventName == "readable") _readable.ReadableListenerAdded();
+    }
+
+    private protected override void OnListenerRemoved(string? eventName)
+    {
+        if (eventName is "readable" or null) _readable.ReadableListenerRemoved();
+    }
+
+    /// <summary>Node's Socket._read: read once connected.</summary>
+    void IReadableHost.ReadSource()
+    {
+        if (_connecting || _handle == null) _readOnConnect = true;
+        else StartReading();
+    }
+
+    bool IReadableHost.Destroyed => _destroyed;
+    bool IReadableHost.Errored => _errored != null;
+    bool IReadableHost.CloseEmitted => _closed;
+    bool IReadableHost.HasListeners(string eventName) => HasListeners(eventName);
+    void IReadableHost.NextTick(Action callback) => _loop.NextTick(callback);
+
+    void IReadableHost.Emit(string eventName, object? chunk)
+    {
+        if (chunk != null) EmitEvent(eventName, chunk);
+        else EmitEvent(eventName);
     }
 
     private void StartReading()
     {
-        if (_reading || _handle == null || _connecting || _destroyed || _readableEnded || _readBufferLength >= _readHwm || _onReadPaused) return;
+        if (_reading || _handle == null || _connecting || _destroyed || _onReadPaused) return;
         int rc = _handle.ReadStart();
         if (rc != 0) { Destroy(NodeNetException.FromUv(rc, "read")); return; }
         _reading = true;
@@ -159,20 +221,17 @@ public sealed partial class Socket
             // Every byte is overwritten at once: zeroing 64 KiB first would only double the memory traffic of a stream.
             var chunk = GC.AllocateUninitializedArray<byte>(n);
             new ReadOnlySpan<byte>(data, n).CopyTo(chunk);
-            Push(chunk);
+            if (!_readable.Push(chunk) && !_destroyed) StopReading();
             return;
         }
         if (nread == UvErrors.EOF)
         {
             _reading = false; // libuv stops reading at EOF
             _reader?.Ended();
-            if (_decoder != null && _decoder.End() is { Length: > 0 } tail) Buffer(tail, tail.Length);
-            _readableEnded = true;
             _peerEndedFirst = !_ending;
-            // Node's onStreamRead calls read(0) after push(null): with nothing buffered, 'end' follows
-            // even when no one is reading.
-            if (_flowing == true) ScheduleFlow();
-            else CheckEnd();
+            // Node's onStreamRead: push(null), then read(0), so 'end' follows even when no one is reading.
+            _readable.PushEnd();
+            _readable.Read(0);
             return;
         }
         var allocError = _allocError;
@@ -180,65 +239,8 @@ public sealed partial class Socket
         Destroy(nread == UvErrors.ENOBUFS && allocError != null ? allocError : NodeNetException.FromUv((int)nread, "read"));
     }
 
-    private void Push(byte[] bytes)
+    void IReadableHost.EmitEnd()
     {
-        object chunk = bytes;
-        int length = bytes.Length;
-        if (_decoder != null)
-        {
-            string s = _decoder.Write(bytes);
-            if (s.Length == 0) return;
-            chunk = s;
-            length = s.Length;
-        }
-        if (_flowing == true && _readBufferLength == 0 && HasListeners("data"))
-        {
-            EmitEvent("data", chunk);
-        }
-        else
-        {
-            Buffer(chunk, length);
-            if (_flowing == true) ScheduleFlow();
-        }
-        if (_readBufferLength >= _readHwm) StopReading();
-    }
-
-    private void Buffer(object chunk, int length)
-    {
-        _readBuffer.Enqueue(chunk);
-        _readBufferLength += length;
-    }
-
-    private void ScheduleFlow()
-    {
-        if (_flowScheduled) return;
-        _flowScheduled = true;
-        _loop.NextTick(() => { _flowScheduled = false; Flow(); });
-    }
-
-    /// <summary>Emits buffered chunks while flowing, refills from the kernel, and ends after EOF.</summary>
-    private void Flow()
-    {
-        while (_flowing == true && !_destroyed && _readBuffer.TryDequeue(out var chunk))
-        {
-            _readBufferLength -= chunk is string s ? s.Length : ((byte[])chunk).Length;
-            EmitEvent("data", chunk);
-        }
-        if (_flowing == true) StartReading();
-        CheckEnd();
-    }
-
-    private void CheckEnd()
-    {
-        if (!_readableEnded || _readBufferLength != 0 || _endEmitted || _endScheduled || _destroyed) return;
-        _endScheduled = true;
-        _loop.NextTick(EmitEnd);
-    }
-
-    private void EmitEnd()
-    {
-        if (_endEmitted || _destroyed) return;
-        _endEmitted = true;
         // Pull mode (ReadAsync/AsStream/AsPipe) reads at the application's pace, so EOF reaching the pipe must not end
         // our side before the application has consumed what came before it: the application ends its side itself.
         bool autoEnd = !AllowHalfOpen && _reader == null;

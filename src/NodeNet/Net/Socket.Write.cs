@@ -37,6 +37,81 @@ public sealed partial class Socket
     private long _bytesDispatched;
     private Exception? _errored; // the error the socket was destroyed with
     private readonly List<Action<Exception?>> _onFinished = [];
+    private int _corked;
+    private string _defaultEncoding = "utf8";
+
+    /// <summary>writableCorked: how many Uncork calls it takes to send what Cork held back.</summary>
+    public int WritableCorked { get { VerifyLoopThread(); return _corked; } }
+
+    /// <summary>writableAborted: destroyed or errored before 'finish'.</summary>
+    public bool WritableAborted { get { VerifyLoopThread(); return (_destroyed || _errored != null) && !_finished && !_notWritable; } }
+    private bool _notWritable; // made with Writable = false
+
+    /// <summary>errored: the error this socket was destroyed with, or null.</summary>
+    public Exception? Errored { get { VerifyLoopThread(); return _errored; } }
+
+    /// <summary>Node's socket.closed (named so beside the <see cref="Closed"/> event): the handle is closed ('close' follows on the next tick, or has been emitted).</summary>
+    public bool IsClosed { get { VerifyLoopThread(); return _destroyed; } }
+
+    /// <summary>socket.cork(): writes are held back until as many <see cref="Uncork"/> calls (or End), then go out
+    /// together, as one vectored write.</summary>
+    public void Cork()
+    {
+        VerifyLoopThread();
+        _corked++;
+    }
+
+    /// <summary>socket.uncork(): undoes one <see cref="Cork"/>; the last one sends what was held back.</summary>
+    public void Uncork()
+    {
+        VerifyLoopThread();
+        if (_corked == 0) return;
+        _corked--;
+        if (_corked == 0 && !_writing) SendCorked();
+    }
+
+    private void SendCorked()
+    {
+        if (_buffered.Count == 0 || _destroyed) return;
+        if (_handle == null)
+        {
+            // Never connected: the held writes fail as a write would (Node's _writeGeneric without a handle).
+            var err = NodeErrors.SocketClosed();
+            FailHeld(err);
+            Destroy(err);
+            return;
+        }
+        if (_connecting)
+        {
+            // The first waits for 'connect' as in Node's writev while connecting; the rest follow it.
+            var first = _buffered[0];
+            _buffered.RemoveAt(0);
+            _writing = true;
+            WaitForConnect(first);
+            return;
+        }
+        DispatchBuffered();
+    }
+
+    private void FailHeld(Exception error)
+    {
+        var ops = _buffered.ToArray();
+        _buffered.Clear();
+        foreach (var op in ops)
+        {
+            AdjustWritable(-op.Count);
+            CallbackNextTick(op.Callback, error);
+        }
+    }
+
+    /// <summary>writable.setDefaultEncoding(encoding): the encoding of string writes that name none.</summary>
+    /// <exception cref="NodeNetArgumentException">ERR_UNKNOWN_ENCODING.</exception>
+    public Socket SetDefaultEncoding(string encoding)
+    {
+        VerifyLoopThread();
+        _defaultEncoding = NodeEncoding.Normalize(encoding) ?? throw NodeErrors.UnknownEncoding(encoding);
+        return this;
+    }
 
     /// <summary>The writable side is open: not destroyed and End not yet called.</summary>
     public bool Writable { get { VerifyLoopThread(); return !_destroyed && !_ending; } }
@@ -88,16 +163,19 @@ public sealed partial class Socket
         return WriteCore(data.AsMemory(offset, count), callback);
     }
 
-    /// <summary>socket.write(string[, encoding][, callback]); encoding defaults to utf8.</summary>
-    public bool Write(string data, string encoding = "utf8", Action<Exception?>? callback = null)
+    /// <summary>socket.write(string[, encoding][, callback]): encoding null is the default encoding (utf8 unless
+    /// <see cref="SetDefaultEncoding"/> changed it); every Node encoding: utf8, utf16le/ucs2, latin1/binary, ascii,
+    /// base64, base64url, hex.</summary>
+    /// <exception cref="NodeNetArgumentException">ERR_UNKNOWN_ENCODING.</exception>
+    public bool Write(string data, string? encoding = null, Action<Exception?>? callback = null)
     {
         VerifyLoopThread();
         if (data is null) throw NullChunk();
-        return WriteCore(NodeEncoding.GetBytes(data, encoding), callback);
+        return WriteCore(NodeEncoding.GetBytes(data, encoding ?? _defaultEncoding), callback);
     }
 
     /// <summary>socket.write(string, callback).</summary>
-    public bool Write(string data, Action<Exception?>? callback) => Write(data, "utf8", callback);
+    public bool Write(string data, Action<Exception?>? callback) => Write(data, null, callback);
 
     private static NodeNetInvalidOperationException IpcIsNotAStream() =>
         NodeErrors.InvalidState("an IPC socket carries messages and handles, not a byte stream: use Send and SendHandle, and the 'message' and 'handle' events");
@@ -126,7 +204,7 @@ public sealed partial class Socket
             if (!_destroyed) Destroy(refused); // write after end also emits 'error'; after destroy it does not
             return false;
         }
-        if (callback == null && !_writing && !_needDrain && !_connecting && _handle != null && count > 0)
+        if (callback == null && !_writing && _corked == 0 && !_needDrain && !_connecting && _handle != null && count > 0)
         {
             // Fast path: nothing in flight and no callback to call later, so a write the kernel takes whole needs no
             // bookkeeping at all (Node's synchronous completion, minus the objects). Otherwise what is left becomes the
@@ -146,7 +224,7 @@ public sealed partial class Socket
         }
         AdjustWritable(count);
         var op = new WriteOp(data, callback);
-        if (_writing) _buffered.Add(op);
+        if (_writing || _corked > 0) _buffered.Add(op);
         else
         {
             _writing = true;
@@ -235,7 +313,7 @@ public sealed partial class Socket
             Destroy(error);
             return;
         }
-        if (_buffered.Count > 0 && !_destroyed && _handle != null && !_connecting) DispatchBuffered();
+        if (_buffered.Count > 0 && !_destroyed && _handle != null && !_connecting && _corked == 0) DispatchBuffered();
         if (sync) _loop.NextTick(() => AfterWrite(batch));
         else AfterWrite(batch);
     }
@@ -317,36 +395,46 @@ public sealed partial class Socket
     }
 
     /// <summary>socket.end([callback]): sends FIN once everything queued is written. <paramref name="callback"/> runs at 'finish'.</summary>
-    public Socket End(Action? callback = null) => EndCore(callback);
+    public Socket End(Action? callback = null) => EndCore(callback == null ? null : _ => callback());
+
+    /// <summary>socket.end(callback) with the error Node passes: null at 'finish'; ERR_STREAM_ALREADY_FINISHED,
+    /// ERR_STREAM_DESTROYED, or the error that destroyed the socket (ERR_SOCKET_CLOSED_BEFORE_CONNECTION …) otherwise.</summary>
+    public Socket End(Action<Exception?> callback) => EndCore(callback);
 
     /// <summary>socket.end(data[, callback]).</summary>
     public Socket End(byte[] data, Action? callback = null)
     {
         VerifyLoopThread();
         Write(data);
-        return EndCore(callback);
+        return End(callback);
     }
 
     /// <summary>socket.end(string[, encoding][, callback]).</summary>
-    public Socket End(string data, string encoding = "utf8", Action? callback = null)
+    public Socket End(string data, string? encoding = null, Action? callback = null)
     {
         VerifyLoopThread();
         Write(data, encoding);
-        return EndCore(callback);
+        return End(callback);
     }
 
-    private Socket EndCore(Action? callback)
+    private Socket EndCore(Action<Exception?>? callback)
     {
         _loop.Uv.VerifyThread();
-        if (callback != null)
-        {
-            if (_finished) _loop.NextTick(callback);
-            else _onFinished.Add(_ => callback());
-        }
-        if (!_ending)
+        // As Node's end(): held writes go out first.
+        if (_corked > 0) { _corked = 1; Uncork(); }
+        Exception? error = null;
+        if (_errored == null && !_ending)
         {
             _ending = true;
             MaybeFinish();
+        }
+        else if (_finished) error = new NodeNetInvalidOperationException("ERR_STREAM_ALREADY_FINISHED", "Cannot call end after a stream was finished");
+        else if (_destroyed) error = NodeErrors.StreamDestroyed("end");
+        if (callback != null)
+        {
+            if (error != null) _loop.NextTick(() => callback(error));
+            else if (_finished) _loop.NextTick(() => callback(null));
+            else _onFinished.Add(callback);
         }
         return this;
     }
@@ -378,6 +466,6 @@ public sealed partial class Socket
         foreach (var cb in _onFinished.ToArray()) cb(null);
         _onFinished.Clear();
         EmitEvent("finish");
-        if (_endEmitted) DestroyCore(null, EndedReason); // both sides done: autoDestroy
+        if (_readable.EndEmitted) DestroyCore(null, EndedReason); // both sides done: autoDestroy
     }
 }

@@ -19,7 +19,6 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     private UvStream? _handle;
     private bool _isPipe;
     private readonly int _hwm;      // writable high-water mark
-    private readonly int _readHwm;  // readable high-water mark
 
     private bool _destroyed;
     private bool _closed; // 'close' was emitted
@@ -54,7 +53,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         _wantsIpc = options.Ipc;
         // As Node's streams: highWaterMark, when given, wins over readableHighWaterMark / writableHighWaterMark.
         _hwm = HighWaterMark(options.HighWaterMark ?? options.WritableHighWaterMark);
-        _readHwm = HighWaterMark(options.HighWaterMark ?? options.ReadableHighWaterMark);
+        _readable = new Streams.ReadableState(this, HighWaterMark(options.HighWaterMark ?? options.ReadableHighWaterMark));
         CaptureRejectionsOption = options.CaptureRejections;
         if (options.TypeOfService is { } tos)
         {
@@ -98,8 +97,9 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (handle == null) return;
         AttachHandle(handle);
         if (boundNotConnected) return;
-        if (pauseOnConnect) { _flowing = false; return; }
-        if (options.Readable) StartReading();
+        if (pauseOnConnect) { _readable.Flowing = false; return; }
+        // Node's constructor: read(0) starts the flow of data into the buffer.
+        if (options.Readable) _readable.Read(0);
     }
 
     private static int HighWaterMark(int? value) => value is { } v && v >= 0 ? v : DefaultHighWaterMark;
@@ -218,8 +218,8 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         };
         int rc = stream is UvTcp tcp ? tcp.Open(fd) : ((UvPipe)stream).Open(fd);
         if (rc != 0) { stream.Close(); throw NodeNetException.FromUv(rc, "open"); }
-        if (!options.Readable) _readableEnded = _endEmitted = true;
-        if (!options.Writable) _ending = _finished = true;
+        if (!options.Readable) { _readable.Ended = _readable.EndEmitted = true; _notReadable = true; }
+        if (!options.Writable) _ending = _finished = _notWritable = true;
         return stream;
     }
 

@@ -33,6 +33,13 @@ internal static class NodeEncoding
         _ => throw NodeErrors.UnknownEncoding(encoding),
     };
 
+    /// <summary>buffer.toString(encoding).</summary>
+    public static string GetString(byte[] bytes, string encoding)
+    {
+        var decoder = new StringDecoder(encoding);
+        return decoder.Write(bytes) + decoder.End();
+    }
+
     // Node decodes base64 leniently: url-safe characters, missing padding and stray characters are accepted.
     private static byte[] Base64Lenient(string s)
     {

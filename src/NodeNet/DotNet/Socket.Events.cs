@@ -13,6 +13,7 @@ public sealed partial class Socket
         new(SocketEvents.ConnectionAttemptTimeout, [typeof(string)], [typeof(int)], [typeof(int)]),
         new(SocketEvents.Data, [typeof(byte[]), typeof(string)]),
         new(SocketEvents.End), new(SocketEvents.Finish), new(SocketEvents.Drain), new(SocketEvents.Timeout), new(SocketEvents.Pause), new(SocketEvents.Resume),
+        new(SocketEvents.Readable), new(SocketEvents.Pipe, [typeof(Socket)]), new(SocketEvents.Unpipe, [typeof(Socket)]),
         new(SocketEvents.Error, [typeof(Exception)]),
         new(SocketEvents.Close, [typeof(bool)]),
         new(SocketEvents.Message, [typeof(byte[])], [typeof(ReceivedHandle)]),

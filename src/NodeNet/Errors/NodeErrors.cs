@@ -51,6 +51,8 @@ internal static class NodeErrors
     public static NodeNetObjectDisposedException StreamDestroyed(string method) =>
         new("ERR_STREAM_DESTROYED", $"Cannot call {method} after a stream was destroyed");
 
+    public static NodeNetException PrematureClose() => new("ERR_STREAM_PREMATURE_CLOSE", "Premature close");
+
     public static NodeNetInvalidOperationException WriteAfterEnd() => new("ERR_STREAM_WRITE_AFTER_END", "write after end");
 
     public static NodeNetAbortException Abort(CancellationToken signal = default) => new(signal);

@@ -34,6 +34,13 @@ public static class SocketEvents
     public const string Pause = "pause";
     /// <summary>'resume': reading resumed.</summary>
     public const string Resume = "resume";
+    /// <summary>'readable': in paused mode, data can be read with Read (or the stream ended). A listener makes the
+    /// socket paused: it takes precedence over 'data'.</summary>
+    public const string Readable = "readable";
+    /// <summary>'pipe': (Socket source) a source started piping into this socket.</summary>
+    public const string Pipe = "pipe";
+    /// <summary>'unpipe': (Socket source) a source stopped piping into this socket.</summary>
+    public const string Unpipe = "unpipe";
     /// <summary>'message' on an IPC socket: (byte[] message, ReceivedHandle? handle).</summary>
     public const string Message = "message";
     /// <summary>'handle' on an IPC socket: (ReceivedHandle handle), for a handle no 'message' listener adopted.</summary>

@@ -148,6 +148,7 @@ public sealed partial class Socket
         _writableLength = 0;
         _writing = false;
         _errored = null;
+        _errorEmitted = false;
         _buffered.Clear();
         _needDrain = false;
         _bytesRead = 0;
@@ -389,8 +390,7 @@ public sealed partial class Socket
             CountActive(NodeNetMetrics.ClientTags(_isPipe, _isPipe ? _pipePath : peer?.Address, peer?.Port));
         }
         else CountActive(NodeNetMetrics.ClientTags(_isPipe, null, null));
-        FlushAfterConnect();
-        EmitEvent("connect");
+        EmitEvent("connect"); // a write made while connecting goes out from its own 'connect' listener
         EmitEvent("ready");
         if (_destroyed) return;
         // Node's afterConnect: read(0) unless paused, and the _read that waited for the connection.

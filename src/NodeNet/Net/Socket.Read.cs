@@ -252,8 +252,9 @@ public sealed partial class Socket : IReadableHost
             // Node ends our side on the next tick, so a write inside an 'end' listener still goes out.
             _loop.NextTick(() => { if (Writable) End(); });
         }
-        else if (_finished || !Writable)
+        else if (_finished || _notWritable)
         {
+            // Node's autoDestroy: both sides done. A writable side still ending destroys at its 'finish'.
             DestroyCore(null, EndedReason);
         }
     }

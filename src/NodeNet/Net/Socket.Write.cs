@@ -26,7 +26,7 @@ public sealed partial class Socket
     }
 
     private readonly List<WriteOp> _buffered = [];
-    private WriteOp? _waitingForConnect; // the write that is "in flight" while connecting
+    private WriteBatch? _waitingForConnect; // the write that is "in flight" while connecting
     private bool _writing;
     private long _writableLength;
     private bool _needDrain;
@@ -83,11 +83,13 @@ public sealed partial class Socket
         }
         if (_connecting)
         {
-            // The first waits for 'connect' as in Node's writev while connecting; the rest follow it.
-            var first = _buffered[0];
-            _buffered.RemoveAt(0);
+            // Together they wait for 'connect', as Node's writev of the held chunks does.
+            var ops = _buffered.ToArray();
+            _buffered.Clear();
+            long bytes = 0;
+            foreach (var op in ops) bytes += op.Count;
             _writing = true;
-            WaitForConnect(first);
+            WaitForConnect(new WriteBatch(ops, bytes));
             return;
         }
         DispatchBuffered();
@@ -140,7 +142,7 @@ public sealed partial class Socket
         get
         {
             VerifyLoopThread();
-            long queued = _waitingForConnect?.Count ?? 0;
+            long queued = _waitingForConnect?.Bytes ?? 0;
             foreach (var op in _buffered) queued += op.Count;
             return _bytesDispatched + queued;
         }
@@ -228,7 +230,7 @@ public sealed partial class Socket
         else
         {
             _writing = true;
-            if (_connecting) WaitForConnect(op);
+            if (_connecting) WaitForConnect(new WriteBatch([op], count));
             else if (_handle == null)
             {
                 _writing = false;
@@ -265,7 +267,7 @@ public sealed partial class Socket
     }
 
     /// <summary>A batch goes to the write engine; the request carries it back when it completes.</summary>
-    private void Dispatch(WriteBatch batch)
+    private void Dispatch(WriteBatch batch, bool sync = true)
     {
         Touch();
         var ops = batch.Ops;
@@ -278,18 +280,18 @@ public sealed partial class Socket
             for (int i = 0; i < ops.Length; i++) buffers[i] = ops[i].Data;
             status = _handle!.Write(buffers, this, batch, out _, out error);
         }
-        Started(batch, status, error);
+        Started(batch, status, error, sync);
     }
 
     /// <summary>What the engine did with the batch in flight: written (its callbacks follow on the next tick), queued
     /// (they follow its completion), or failed (the socket is destroyed with the error).</summary>
-    private void Started(WriteBatch batch, WriteStatus status, int error)
+    private void Started(WriteBatch batch, WriteStatus status, int error, bool sync = true)
     {
-        if (status == WriteStatus.Failed) { OnWrite(batch, NodeNetException.FromUv(error, "write"), sync: true); return; }
+        if (status == WriteStatus.Failed) { OnWrite(batch, NodeNetException.FromUv(error, "write"), sync); return; }
         _bytesDispatched += batch.Bytes;
         if (status == WriteStatus.Queued) return;
         NodeNetMetrics.BytesWritten.Add(batch.Bytes);
-        OnWrite(batch, null, sync: true);
+        OnWrite(batch, null, sync);
     }
 
     private void AfterAsyncWrite(WriteBatch batch, int status)
@@ -365,33 +367,39 @@ public sealed partial class Socket
         if (!_writing && (_buffered.Count > 0 || _onFinished.Count > 0)) _loop.NextTick(() => FailBuffered(null));
     }
 
-    /// <summary>Node's _writeGeneric while connecting: the write waits for 'connect'; if 'close' comes first it fails
-    /// with ERR_SOCKET_CLOSED_BEFORE_CONNECTION. The hook is registered now, so it runs before later 'close' listeners.</summary>
-    private void WaitForConnect(WriteOp op)
+    /// <summary>Node's _writeGeneric while connecting: the write waits for 'connect' (a listener added now, so it runs
+    /// after the 'connect' listeners added before it and before later ones); if 'close' comes first it fails with
+    /// ERR_SOCKET_CLOSED_BEFORE_CONNECTION.</summary>
+    private void WaitForConnect(WriteBatch batch)
     {
-        _waitingForConnect = op;
+        _waitingForConnect = batch;
         Action onClose = () =>
         {
-            if (_waitingForConnect != op) return;
+            if (_waitingForConnect != batch) return;
             _waitingForConnect = null;
+            if (_connectWaitConnectHook != null) { Off("connect", _connectWaitConnectHook); _connectWaitConnectHook = null; }
             _writing = false;
-            AdjustWritable(-(op.Count));
-            op.Callback?.Invoke(NodeErrors.SocketClosedBeforeConnection());
+            AdjustWritable(-batch.Bytes);
+            foreach (var op in batch.Ops) op.Callback?.Invoke(NodeErrors.SocketClosedBeforeConnection());
             FailBuffered(null);
         };
         _connectWaitCloseHook = onClose;
+        _connectWaitConnectHook = FlushAfterConnect;
         Once("close", onClose);
+        Once("connect", _connectWaitConnectHook);
     }
 
-    private Action? _connectWaitCloseHook;
+    private Action? _connectWaitCloseHook, _connectWaitConnectHook;
 
-    /// <summary>After 'connect': the write that waited goes out; the rest follow it.</summary>
+    /// <summary>At 'connect': the write that waited goes out; the rest follow it. Its callbacks run as soon as it is
+    /// written, within this 'connect' emit, as Node's (the write began before, so it does not count as synchronous).</summary>
     private void FlushAfterConnect()
     {
-        if (_waitingForConnect is not { } op) return;
+        _connectWaitConnectHook = null;
+        if (_waitingForConnect is not { } batch || _destroyed) return;
         _waitingForConnect = null;
         if (_connectWaitCloseHook != null) { Off("close", _connectWaitCloseHook); _connectWaitCloseHook = null; }
-        Dispatch(new WriteBatch([op], op.Count));
+        Dispatch(batch, sync: false);
     }
 
     /// <summary>socket.end([callback]): sends FIN once everything queued is written. <paramref name="callback"/> runs at 'finish'.</summary>
@@ -415,6 +423,22 @@ public sealed partial class Socket
         VerifyLoopThread();
         Write(data, encoding);
         return End(callback);
+    }
+
+    /// <summary>socket.end(data, callback) whose callback receives the error (see <see cref="End(Action{Exception?})"/>).</summary>
+    public Socket End(byte[] data, Action<Exception?> callback)
+    {
+        VerifyLoopThread();
+        Write(data);
+        return EndCore(callback);
+    }
+
+    /// <summary>socket.end(string, encoding, callback) whose callback receives the error.</summary>
+    public Socket End(string data, string? encoding, Action<Exception?> callback)
+    {
+        VerifyLoopThread();
+        Write(data, encoding);
+        return EndCore(callback);
     }
 
     private Socket EndCore(Action<Exception?>? callback)

@@ -269,7 +269,17 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         return this;
     }
 
-    private void EmitError(Exception error) => EmitEvent("error", error);
+    private void EmitError(Exception error)
+    {
+        _errorEmitted = true;
+        EmitEvent("error", error);
+    }
+
+    private bool _errorEmitted;
+
+    /// <summary>For Streams/EndOfStream: 'error' and 'close' were emitted (Node's errorEmitted, closeEmitted).</summary>
+    bool Streams.IDuplex.ErrorEmitted => _errorEmitted;
+    bool Streams.IDuplex.ClosedEmitted => _closed;
 
     /// <summary>Node's addAbortSignal: cancelling destroys the socket with an AbortError; already cancelled, at once.</summary>
     private void AddAbortSignal(CancellationToken signal)

@@ -139,6 +139,12 @@ public class HangTests
         ["Socket.ConnectAsync(EndPoint, CancellationToken)"] = async f => (await f.Fresh()).ConnectAsync(new System.Net.DnsEndPoint("localhost", f.Port)),
         ["Socket.GetAsyncEnumerator(CancellationToken)"] = f => Now(EnumerateChunks(f.Client)),
         ["Net.ConnectAsync(EndPoint, CancellationToken)"] = f => f.OnLoop(() => Net.ConnectAsync(new System.Net.DnsEndPoint("localhost", f.Port))),
+        ["Socket.PipeAsync(Stream, Boolean)"] = f => Now(f.Client.PipeAsync(new MemoryStream())),
+        ["Socket.PipeAsync(PipeWriter, Boolean)"] = f => Now(f.Client.PipeAsync(new System.IO.Pipelines.Pipe().Writer)),
+        // Pending on the .NET stream, which never yields a byte: the loop's end must still complete it.
+        ["Socket.PipeFromAsync(Stream, Boolean, CancellationToken)"] = f => Now(f.Client.PipeFromAsync(new System.IO.Pipelines.Pipe().Reader.AsStream())),
+        ["Net.PipelineAsync(Socket[])"] = f => Now(Net.PipelineAsync(f.Client, f.Client)),
+        ["Net.FinishedAsync(Socket, Boolean, Boolean)"] = f => Now(Net.FinishedAsync(f.Client)),
         ["EventEmitter.OnceAsync(String, CancellationToken)"] = f => Now(f.Client.OnceAsync("never")),
         ["EventEmitter.OnceAsync(String, CancellationToken)`1"] = f => Now(f.Server.OnceAsync<Socket>(ServerEvents.Connection)),
     };

@@ -35,6 +35,7 @@ var contenders = new List<Contender>
 {
     new("NodeNet events", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "events"]),
     new("NodeNet pipe", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "pipe"]),
+    new("NodeNet Pipe(socket)", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "selfpipe"]),
     new("NodeNet events, lean", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "events"], Lean.Environment),
     new("NodeNet pipe, lean", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "pipe"], Lean.Environment),
     new("node", "node", [echoJs]),

@@ -1,6 +1,7 @@
 // NodeNet contenders: `NodeNetEcho STYLE <port | socket path>` prints "ready" when listening.
 //   events:  the Node-style API, exactly as echo.mjs does it (socket.On("data", d => socket.Write(d))).
 //   pipe:    the IDuplexPipe view, echoing on the loop thread with no per-message allocation.
+//   selfpipe: Node's stream echo, socket.Pipe(socket) (the seeds' c.pipe(c)).
 //   events/N/pass, events/N/reuseport: the Node-style server on N loops (ServerOptions.Loops) in that LoopMode.
 //   STYLE+nodelay: the same with ServerOptions.NoDelay.
 // On SIGUSR2 a multi-loop server prints "accepted a,b,..." (connections each loop was given), for the evenness check.
@@ -25,9 +26,12 @@ PosixSignalRegistration? stats = null;
 EventLoop.Run(() =>
 {
     var loop = EventLoop.Current!;
-    var server = parts[0] == "pipe"
-        ? Net.CreateServer(options, socket => { socket.On<Exception>("error", _ => { }); _ = Echo(socket.AsPipe()); })
-        : Net.CreateServer(options, socket => { socket.On<byte[]>("data", d => socket.Write(d)); socket.On<Exception>("error", _ => { }); });
+    var server = parts[0] switch
+    {
+        "pipe" => Net.CreateServer(options, socket => { socket.On<Exception>("error", _ => { }); _ = Echo(socket.AsPipe()); }),
+        "selfpipe" => Net.CreateServer(options, socket => { socket.On<Exception>("error", _ => { }); socket.Pipe(socket); }),
+        _ => Net.CreateServer(options, socket => { socket.On<byte[]>("data", d => socket.Write(d)); socket.On<Exception>("error", _ => { }); }),
+    };
     stats = PosixSignalRegistration.Create((PosixSignal)12 /* SIGUSR2 */, ctx =>
     {
         ctx.Cancel = true;

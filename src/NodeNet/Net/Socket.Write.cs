@@ -215,7 +215,7 @@ public sealed partial class Socket
             var status = _handle.Write(data, this, null, out long written, out int error, out var queued);
             _bytesDispatched += written;
             NodeNetMetrics.BytesWritten.Add(written);
-            if (status == WriteStatus.Done) return _writableLength < _hwm && !_destroyed;
+            if (status == WriteStatus.Done) return (_writableLength < _hwm || _writableLength == 0) && !_destroyed;
             long rest = count - written;
             var batch = new WriteBatch([new WriteOp(data.Slice((int)written), null)], rest);
             if (queued != null) queued.State = batch; // its completion finds the batch, as for any other
@@ -248,7 +248,8 @@ public sealed partial class Socket
     /// <summary>Write's answer, as Node's writeOrBuffer: measured after the write, so bytes the kernel took at once don't count.</summary>
     private bool Ok()
     {
-        bool ok = _writableLength < _hwm;
+        // An empty buffer never asks for 'drain', even with a high-water mark of 0 (Node 24 and later).
+        bool ok = _writableLength < _hwm || _writableLength == 0;
         if (!ok) _needDrain = true;
         return ok && !_destroyed;
     }

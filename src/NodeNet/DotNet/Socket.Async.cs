@@ -113,11 +113,23 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
     }
 
     /// <summary>Node's <c>for await (const chunk of socket)</c>: <c>await foreach (var chunk in socket)</c> gives what has
-    /// arrived, a chunk at a time, each in memory of its own (keep it as long as you like); the loop ends at the peer's FIN
-    /// and throws the socket's error. Pull mode, as <see cref="ReadAsync"/>: 'data' events stop. Callable from any thread.</summary>
+    /// arrived, a chunk at a time, each in memory of its own (keep it as long as you like); the loop ends at the peer's FIN,
+    /// throws the socket's error, and throws ERR_STREAM_PREMATURE_CLOSE when the socket is destroyed before the FIN.
+    /// As in Node, leaving the loop (its end, a break, an exception, a cancellation) destroys the socket: read with
+    /// <see cref="ReadAsync"/> or <see cref="AsStream"/> to keep writing after. Pull mode, as <see cref="ReadAsync"/>:
+    /// 'data' events stop. Callable from any thread.</summary>
     public async IAsyncEnumerator<ReadOnlyMemory<byte>> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        while (await ReadChunkAsync(cancellationToken).ConfigureAwait(false) is { } chunk) yield return chunk;
+        try
+        {
+            while (await ReadChunkAsync(cancellationToken).ConfigureAwait(false) is { } chunk) yield return chunk;
+            if (!_eof) throw NodeErrors.PrematureClose();
+        }
+        finally
+        {
+            if (_loop.IsLoopThread) { if (!_destroyed) Destroy(); }
+            else _loop.TryPost(() => { if (!_destroyed) Destroy(); });
+        }
     }
 
     /// <summary>Everything that has arrived, in an array of its own; null at the end of the stream.</summary>

@@ -143,7 +143,7 @@ public sealed partial class Socket
         _peername = null;
         _sockname = null;
         _readable.Reset();
-        _reading = _readOnConnect = false;
+        _reading = _readOnConnect = _eof = false;
         _ending = _finalCalled = _finished = _writeAfterFin = false;
         _writableLength = 0;
         _writing = false;

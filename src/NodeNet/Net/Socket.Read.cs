@@ -17,6 +17,7 @@ public sealed partial class Socket : IReadableHost
     private System.Runtime.InteropServices.GCHandle _onReadPin; // pinned from alloc to read (one libuv read call)
     private bool _onReadPaused;
     private long _bytesRead;
+    private volatile bool _eof;           // the peer's FIN arrived (read by await foreach's continuation)
 
     /// <summary>The readable side is open: not destroyed and 'end' not yet emitted.</summary>
     public bool Readable { get { VerifyLoopThread(); return !_destroyed && !_readable.EndEmitted; } }
@@ -227,6 +228,7 @@ public sealed partial class Socket : IReadableHost
         if (nread == UvErrors.EOF)
         {
             _reading = false; // libuv stops reading at EOF
+            _eof = true;      // before the reader hears of it: its continuation may run inline and ask
             _reader?.Ended();
             _peerEndedFirst = !_ending;
             // Node's onStreamRead: push(null), then read(0), so 'end' follows even when no one is reading.

@@ -222,3 +222,36 @@ public static partial class Scenarios
         });
     }
 }
+
+public static partial class Scenarios
+{
+    public static void ForAwait(Trace t)
+    {
+        Server? s = null;
+        s = Net.CreateServer(c =>
+        {
+            c.On<Exception>("error", _ => { });
+            c.Write("a");
+            EventLoop.Current!.SetTimeout(() => c.Write("b"), 20);
+            EventLoop.Current!.SetTimeout(() => { if (c.Writable) c.End("c"); }, 40);
+        });
+        t.Listen(s, p => _ = Run(p));
+        async Task Run(int p)
+        {
+            var c = Net.Connect(p, "127.0.0.1");
+            string got = "";
+            await foreach (var x in c) got += System.Text.Encoding.UTF8.GetString(x.Span);
+            t.T("ended", got, c.Destroyed);
+            var d = Net.Connect(p, "127.0.0.1");
+            await foreach (var x in d) { t.T("break at", System.Text.Encoding.UTF8.GetString(x.Span)); break; }
+            var immediate = new TaskCompletionSource();
+            EventLoop.Current!.SetImmediate(() => immediate.SetResult());
+            await immediate.Task;
+            t.T("after break destroyed", d.Destroyed);
+            var e = Net.Connect(p, "127.0.0.1");
+            try { await foreach (var _ in e) e.Destroy(); t.T("no throw"); }
+            catch (Exception err) { t.T("destroyed midway threw", ((INodeError)err).Code); }
+            s!.Close();
+        }
+    }
+}

@@ -19,6 +19,7 @@ readonly Dictionary<string, string> Node22Differs = new()
     ["auto-select-family-defaults"] = "getDefaultAutoSelectFamilyAttemptTimeout() is 250 in Node 22, 500 in Node 26",
     ["block-list"] = "Node 22 lists BlockList rules newest first; Node 24 and later list addresses, then subnets, then ranges",
     ["block-list-edits"] = "Node 22 has none of BlockList's size, clear, remove*, addAddresses, addCIDR(s), toJSON, fromJSON and PRIVATE_RANGES",
+    ["paused-read"] = "read() without a size returns everything buffered in Node 22 (and 24), one buffered chunk in Node 26",
 };
 
 /// <summary>Scenarios the win-x64 run leaves out, each with the reason (printed by the run; docs/native-library.md).</summary>

@@ -12,7 +12,7 @@ public static partial class Scenarios
         _ => (string)chunk,
     };
 
-    public static void PipeEcho(Trace t)
+    public static void SocketPipeEcho(Trace t)
     {
         Server? s = null;
         s = Net.CreateServer(c =>

@@ -3,7 +3,7 @@ namespace NodeNet.Tests.Conformance;
 // The stream half of net.Socket (issue 24): unpipe, pipeline/finished, highWaterMark 0, state, 'readable' precedence.
 public static partial class Scenarios
 {
-    public static void PipeUnpipe(Trace t)
+    public static void SocketPipeUnpipe(Trace t)
     {
         var conns = new List<Socket>();
         Server? s = null;

@@ -10,10 +10,13 @@ namespace NodeNet;
 // the remainder with uv_write. WritableLength counts every byte not yet handed to the kernel.
 public sealed partial class Socket
 {
-    private sealed class WriteOp(ReadOnlyMemory<byte> data, Action<Exception?>? callback)
+    /// <summary>A write: its bytes, and how much it counts in writableLength as Node counts it (a string by its length
+    /// in UTF-16 units, net.Socket keeping strings as they are; a Buffer by its bytes).</summary>
+    private sealed class WriteOp(ReadOnlyMemory<byte> data, Action<Exception?>? callback, int counted)
     {
         public readonly ReadOnlyMemory<byte> Data = data;
         public int Count => Data.Length;
+        public readonly int Counted = counted;
         public readonly Action<Exception?>? Callback = callback;
     }
 
@@ -22,6 +25,14 @@ public sealed partial class Socket
     {
         public readonly WriteOp[] Ops = ops;
         public readonly long Bytes = bytes;
+        public readonly long Counted = CountedOf(ops);
+
+        private static long CountedOf(WriteOp[] ops)
+        {
+            long sum = 0;
+            foreach (var op in ops) sum += op.Counted;
+            return sum;
+        }
         public Exception? CutShort; // libuv's error for a batch that this socket's destroy cancelled
     }
 
@@ -101,7 +112,7 @@ public sealed partial class Socket
         _buffered.Clear();
         foreach (var op in ops)
         {
-            AdjustWritable(-op.Count);
+            AdjustWritable(-op.Counted, -op.Count);
             CallbackNextTick(op.Callback, error);
         }
     }
@@ -173,7 +184,7 @@ public sealed partial class Socket
     {
         VerifyLoopThread();
         if (data is null) throw NullChunk();
-        return WriteCore(NodeEncoding.GetBytes(data, encoding ?? _defaultEncoding), callback);
+        return WriteCore(NodeEncoding.GetBytes(data, encoding ?? _defaultEncoding), callback, data.Length);
     }
 
     /// <summary>socket.write(string, callback).</summary>
@@ -187,9 +198,11 @@ public sealed partial class Socket
     /// <summary>Writes <paramref name="data"/>; the memory must stay unchanged until <paramref name="callback"/> runs.</summary>
     public bool Write(ReadOnlyMemory<byte> data, Action<Exception?>? callback = null) => WriteCore(data, callback);
 
-    private bool WriteCore(ReadOnlyMemory<byte> data, Action<Exception?>? callback)
+    // counted: what the write adds to writableLength (Node's count): a string's length, or -1 for the byte count.
+    private bool WriteCore(ReadOnlyMemory<byte> data, Action<Exception?>? callback, int counted = -1)
     {
         int count = data.Length;
+        if (counted < 0) counted = count;
         _loop.Uv.VerifyThread();
         if (_ipc != null) throw IpcIsNotAStream();
         if (_writeAfterFin && _ending)
@@ -217,15 +230,16 @@ public sealed partial class Socket
             NodeNetMetrics.BytesWritten.Add(written);
             if (status == WriteStatus.Done) return (_writableLength < _hwm || _writableLength == 0) && !_destroyed;
             long rest = count - written;
-            var batch = new WriteBatch([new WriteOp(data.Slice((int)written), null)], rest);
+            // The whole write counts until it completes, as in Node: libuv has only part of it yet.
+            var batch = new WriteBatch([new WriteOp(data.Slice((int)written), null, counted)], rest);
             if (queued != null) queued.State = batch; // its completion finds the batch, as for any other
-            AdjustWritable(rest);
+            AdjustWritable(counted, rest);
             _writing = true;
             Started(batch, status, error);
             return Ok();
         }
-        AdjustWritable(count);
-        var op = new WriteOp(data, callback);
+        AdjustWritable(counted, count);
+        var op = new WriteOp(data, callback, counted);
         if (_writing || _corked > 0) _buffered.Add(op);
         else
         {
@@ -234,7 +248,7 @@ public sealed partial class Socket
             else if (_handle == null)
             {
                 _writing = false;
-                AdjustWritable(-(count));
+                AdjustWritable(-counted, -count);
                 var err = NodeErrors.SocketClosed();
                 CallbackNextTick(callback, err);
                 Destroy(err);
@@ -261,10 +275,11 @@ public sealed partial class Socket
         if (callback != null) _loop.NextTick(() => callback(error));
     }
 
-    private void AdjustWritable(long delta)
+    /// <summary>writableLength moves by <paramref name="counted"/> (Node's units); the write-queue metric by bytes.</summary>
+    private void AdjustWritable(long counted, long bytes)
     {
-        _writableLength += delta;
-        NodeNetMetrics.WriteQueueBytes.Add(delta);
+        _writableLength += counted;
+        NodeNetMetrics.WriteQueueBytes.Add(bytes);
     }
 
     /// <summary>A batch goes to the write engine; the request carries it back when it completes.</summary>
@@ -309,7 +324,7 @@ public sealed partial class Socket
     private void OnWrite(WriteBatch batch, Exception? error, bool sync)
     {
         _writing = false;
-        AdjustWritable(-(batch.Bytes));
+        AdjustWritable(-batch.Counted, -batch.Bytes);
         if (error != null)
         {
             foreach (var op in batch.Ops) if (op.Callback is { } cb) _loop.NextTick(() => cb(error));
@@ -353,7 +368,7 @@ public sealed partial class Socket
         _buffered.Clear();
         foreach (var op in ops)
         {
-            AdjustWritable(-(op.Count));
+            AdjustWritable(-op.Counted, -op.Count);
             op.Callback?.Invoke(_errored ?? cutShort ?? NodeErrors.StreamDestroyed("write"));
         }
         var finished = _onFinished.ToArray();
@@ -380,7 +395,7 @@ public sealed partial class Socket
             _waitingForConnect = null;
             if (_connectWaitConnectHook != null) { Off("connect", _connectWaitConnectHook); _connectWaitConnectHook = null; }
             _writing = false;
-            AdjustWritable(-batch.Bytes);
+            AdjustWritable(-batch.Counted, -batch.Bytes);
             foreach (var op in batch.Ops) op.Callback?.Invoke(NodeErrors.SocketClosedBeforeConnection());
             FailBuffered(null);
         };

@@ -255,3 +255,28 @@ public static partial class Scenarios
         }
     }
 }
+
+public static partial class Scenarios
+{
+    public static void WritableLength(Trace t)
+    {
+        Server? s = null;
+        s = Net.CreateServer(c => { c.Resume(); c.On("end", () => { t.T("server read", c.BytesRead); c.End(); s!.Close(); }); });
+        t.Listen(s, p =>
+        {
+            var c = Net.Connect(p, "127.0.0.1");
+            c.Write("h\u00e9\u20ac");
+            t.T("string of 3", c.WritableLength, c.BufferSize, c.BytesWritten);
+            c.Write(System.Text.Encoding.UTF8.GetBytes("h\u00e9\u20ac"));
+            t.T("and its 6 bytes", c.WritableLength, c.BufferSize, c.BytesWritten);
+            c.Write("abcd", "hex");
+            t.T("hex string of 4", c.WritableLength, c.BytesWritten);
+            c.Write("\ud83d\ude00");
+            t.T("surrogate pair", c.WritableLength, c.BytesWritten);
+            c.On("connect", () => EventLoop.Current!.SetImmediate(() => t.T("after connect", c.WritableLength, c.BytesWritten)));
+            c.End();
+            c.On("finish", () => t.T("finish", c.WritableLength, c.BytesWritten));
+            c.On("close", () => t.T("close"));
+        });
+    }
+}

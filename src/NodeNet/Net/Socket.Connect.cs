@@ -297,6 +297,14 @@ public sealed partial class Socket
             SockAddrStorage local;
             SockAddr.Parse(a.LocalAddress, a.LocalPort ?? 0, &local);
             err = tcp.Bind(&local, UvTcpFlags.None);
+            // Node's checkBindError: libuv keeps a bind's EADDRINUSE until connect (delayed_error), which would then report
+            // it as "connect"; asking getsockname gets it now, and a bind that took another port is EADDRINUSE too.
+            if (err == 0 && a.LocalPort is > 0)
+            {
+                SockAddrStorage bound;
+                err = tcp.GetSockName(&bound);
+                if (err == 0 && SockAddr.Port((byte*)&bound) != a.LocalPort) err = UvErrors.EADDRINUSE;
+            }
             if (err != 0) { Destroy(NodeNetException.Connect(err, "bind", a.LocalAddress, a.LocalPort ?? 0)); return; }
         }
         if (_blockList?.Check(a.Address, a.Family == 6 ? "ipv6" : "ipv4") == true)

@@ -193,4 +193,163 @@ public static partial class Scenarios
             c.Resume();
         });
     }
+
+    public static void NetReuseport(Trace t)
+    {
+        var a = Net.CreateServer();
+        var b = Net.CreateServer();
+        a.Listen(new ListenOptions { Port = 0, ReusePort = true, Host = "127.0.0.1" }, () =>
+        {
+            int p = t.Port(a.Address()!.Port);
+            b.Listen(new ListenOptions { Port = p, ReusePort = true, Host = "127.0.0.1" }, () =>
+            {
+                t.T("both listening", a.Address()!.Port == b.Address()!.Port, b.Address()!.Address);
+                a.Close(); b.Close();
+            });
+        });
+        b.On<Exception>("error", e => t.T("b error", ((INodeError)e).Code));
+    }
+
+    public static void NetServerBlocklist(Trace t)
+    {
+        var blockList = new Net.BlockList();
+        blockList.AddAddress("127.0.0.1");
+        var s = Net.CreateServer(new ServerOptions { BlockList = blockList }, _ => t.T("connection"));
+        t.Listen(s, p =>
+        {
+            var a = s.Address()!;
+            var c = Net.Connect(new ConnectOptions { LocalAddress = "127.0.0.1", Host = a.Address, Port = a.Port });
+            c.On<Exception>("error", e => t.T("client error", ((INodeError)e).Code));
+            c.On("close", () => { t.T("client close"); s.Close(); });
+            c.Resume();
+        });
+    }
+
+    public static void NetServerCallListenMultipleTimes(Trace t)
+    {
+        void First(Action next)
+        {
+            var dummy = Net.CreateServer();
+            var s = Net.CreateServer();
+            dummy.Listen(0, () => s.Listen(t.Port(dummy.Address()!.Port)));
+            s.On<Exception>("error", e =>
+            {
+                t.T("error", ((INodeError)e).Code);
+                s.Listen(0, () => { t.T("listening after error", s.Listening); dummy.Close(); s.Close(_ => next()); });
+            });
+        }
+        void Second(Action next)
+        {
+            var s = Net.CreateServer();
+            s.Listen(0, () => { t.T("second listening"); s.Close(_ => next()); });
+            t.TryDo("listen() again", () => s.Listen());
+        }
+        void Third()
+        {
+            var s = Net.CreateServer();
+            s.Listen(0, () =>
+            {
+                s.Close();
+                s.Listen(0, () => { t.T("listening again after close", s.Listening); s.Close(); });
+            });
+        }
+        First(() => Second(Third));
+    }
+
+    public static void NetServerCloseBeforeCallingLookupCallback(Trace t)
+    {
+        var s = Net.CreateServer();
+        t.T("listen returns server", s.Listen(0, "localhost", () => t.T("listening")) == s);
+        s.Close(e => t.T("close cb", e == null ? null : ((INodeError)e).Code));
+        s.On("close", () => t.T("close", s.Listening));
+    }
+
+    public static void NetServerClose(Trace t)
+    {
+        var sockets = new List<Socket>();
+        Server? s = null;
+        s = Net.CreateServer(c =>
+        {
+            c.On("close", () => t.T("socket close"));
+            sockets.Add(c);
+            if (sockets.Count == 2)
+            {
+                t.T("close returns server", s!.Close() == s);
+                sockets.ForEach(x => x.Destroy());
+            }
+        });
+        s.On("close", () => t.T("server close"));
+        t.T("listen returns server", s.Listen(0, "127.0.0.1", () =>
+        {
+            int p = t.Port(s.Address()!.Port);
+            for (int i = 0; i < 2; i++) { var c = Net.CreateConnection(p, "127.0.0.1"); c.On<Exception>("error", _ => { }); c.Resume(); }
+        }) == s);
+    }
+
+    public static void NetServerDropConnections(Trace t)
+    {
+        object?[] Info(DropInfo d) => [d.LocalAddress, d.LocalPort is > 0, d.RemoteAddress, d.RemotePort is > 0, d.RemoteFamily];
+        void Second()
+        {
+            Socket? firstSocket = null;
+            Server? s = null;
+            s = Net.CreateServer(sock => { t.T("connection"); firstSocket = sock; });
+            s.MaxConnections = 1;
+            s.On<DropInfo>("drop", d => { t.T(["drop", .. Info(d)]); firstSocket!.Destroy(); s.Close(); });
+            t.Listen(s, p =>
+            {
+                var a = Net.CreateConnection(p, "127.0.0.1", () =>
+                {
+                    var b = Net.CreateConnection(p, "127.0.0.1");
+                    b.On<Exception>("error", _ => { }); b.Resume();
+                });
+                a.On<Exception>("error", _ => { }); a.Resume();
+            });
+        }
+        var dormant = Net.CreateServer(_ => t.T("dormant connection"));
+        dormant.MaxConnections = 0;
+        dormant.On<DropInfo>("drop", d => { t.T(["dormant drop", .. Info(d)]); dormant.Close(_ => Second()); });
+        t.Listen(dormant, p => { var c = Net.CreateConnection(p, "127.0.0.1"); c.On<Exception>("error", _ => { }); c.Resume(); });
+    }
+
+    public static void NetServerListenOptionsSignal(Trace t)
+    {
+        var a = Net.CreateServer();
+        var ac = new CancellationTokenSource();
+        a.On("close", () => t.T("aborted: close", a.Listening));
+        a.Listen(new ListenOptions { Port = 0, Host = "127.0.0.1", Signal = ac.Token });
+        ac.Cancel();
+        var b = Net.CreateServer();
+        b.On("close", () => t.T("pre-aborted: close", b.Listening));
+        b.Listen(new ListenOptions { Port = 0, Host = "127.0.0.1", Signal = new CancellationToken(true) });
+        b.On("listening", () => t.T("pre-aborted: listening"));
+    }
+
+    public static void NetServerListenRemoveCallback(Trace t)
+    {
+        var s = Net.CreateServer();
+        int closes = 0;
+        s.On("close", () => t.T("close", ++closes, s.ListenerCount("listening")));
+        s.Listen(0, "127.0.0.1", () => { t.T("listening 1"); s.Close(); });
+        s.Once("close", () => s.Listen(0, "127.0.0.1", () => { t.T("listening 2"); s.Close(); }));
+    }
+
+    public static void NetServerAsyncDispose(Trace t)
+    {
+        var a = Net.CreateServer();
+        a.On("close", () => t.T("a close"));
+        a.Listen(0, "127.0.0.1", async () =>
+        {
+            await a.DisposeAsync();
+            t.T("a disposed", a.Address(), a.Listening);
+            var b = Net.CreateServer();
+            b.Listen(0, "127.0.0.1", async () =>
+            {
+                await b.DisposeAsync();
+                t.T("b disposed once");
+                try { await b.DisposeAsync(); t.T("b disposed twice"); }
+                catch (Exception e) { t.T("b rejected", ((INodeError)e).Code); }
+            });
+        });
+    }
 }

@@ -18,6 +18,7 @@ internal static class NodeReference
     public static readonly IReadOnlyDictionary<string, string> SecondDiffers = new Dictionary<string, string>
     {
         ["auto-select-family-defaults"] = "getDefaultAutoSelectFamilyAttemptTimeout() is 250 in Node 24, 500 in Node 26",
+        ["net-autoselectfamily-attempt-timeout-default-value"] = "getDefaultAutoSelectFamilyAttemptTimeout() is 250 in Node 24, 500 in Node 26",
     };
 
     /// <summary>Scenarios whose order of events between the two ends of a connection is libuv's: with a libuv older than

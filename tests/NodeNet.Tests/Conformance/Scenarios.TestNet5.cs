@@ -150,4 +150,122 @@ public static partial class Scenarios
             c.Resume();
         });
     }
+
+    public static void NetAutoselectfamilyAttemptTimeoutDefaultValue(Trace t) => t.T("default", Net.GetDefaultAutoSelectFamilyAttemptTimeout());
+
+    /// <summary>Node's test/common/dns.js createMockedLookup: the addresses on the next tick (all of them when asked for all).</summary>
+    private static LookupFunction MockedLookup(params string[] addrs)
+    {
+        var loop = EventLoop.Current!;
+        return (host, o, cb) => loop.NextTick(() => cb(null, o.All ? addrs.Select(a => new LookupAddress(a, Net.IsIP(a))).ToList() : [new(addrs[0], Net.IsIP(addrs[0]))]));
+    }
+
+    public static void NetAutoselectfamilyDefault(Trace t)
+    {
+        bool before = Net.GetDefaultAutoSelectFamily();
+        void On(Action next)
+        {
+            var s = Net.CreateServer(sock => sock.On<byte[]>("data", _ => { sock.Write("response-ipv4"); sock.End(); }));
+            t.Listen(s, p =>
+            {
+                Net.SetDefaultAutoSelectFamily(true);
+                var c = Net.CreateConnection(new ConnectOptions { Host = "example.org", Port = p, Lookup = MockedLookup("::1", "127.0.0.1"), AutoSelectFamilyAttemptTimeout = 2500 });
+                Net.SetDefaultAutoSelectFamily(before);
+                string response = "";
+                c.SetEncoding("utf-8");
+                c.On<string>("data", d => response += d);
+                c.On("end", () => { t.T("on: end", response, c.AutoSelectFamilyAttemptedAddresses); s.Close(_ => next()); });
+                c.Write("request");
+            });
+        }
+        void Off()
+        {
+            var s = Net.CreateServer(sock => sock.On<byte[]>("data", _ => { sock.Write("response-ipv4"); sock.End(); }));
+            t.Listen(s, p =>
+            {
+                Net.SetDefaultAutoSelectFamily(false);
+                var c = Net.CreateConnection(new ConnectOptions { Host = "example.org", Port = p, Lookup = MockedLookup("::1", "127.0.0.1") });
+                Net.SetDefaultAutoSelectFamily(before);
+                c.On("ready", () => t.T("off: ready"));
+                c.On<Exception>("error", e => { t.T("off: error", ((INodeError)e).Code, e.Message, c.AutoSelectFamilyAttemptedAddresses); s.Close(); });
+            });
+        }
+        On(Off);
+    }
+
+    public static void NetAutoselectfamilyIpv4first(Trace t)
+    {
+        var v4 = Net.CreateServer(sock => sock.On<byte[]>("data", _ => { sock.Write("response-ipv4"); sock.End(); }));
+        var v6 = Net.CreateServer(sock => sock.On<byte[]>("data", _ => { t.T("ipv6 data"); sock.Write("response-ipv6"); sock.End(); }));
+        t.Listen(v4, p =>
+        {
+            v6.Listen(p, "::1", () =>
+            {
+                var c = Net.CreateConnection(new ConnectOptions { Host = "example.org", Port = p, Lookup = MockedLookup("127.0.0.1", "::1"), AutoSelectFamily = true });
+                string response = "";
+                c.SetEncoding("utf-8");
+                c.On<string>("data", d => response += d);
+                c.On("end", () => { t.T("end", response, c.AutoSelectFamilyAttemptedAddresses); v4.Close(); v6.Close(); });
+                c.Write("request");
+            });
+        });
+    }
+
+    public static void NetAutoselectfamily(Trace t)
+    {
+        const int timeout = 2500;
+        Action<Socket> Reply(string name) => sock => sock.On<byte[]>("data", _ => { sock.Write("response-" + name); sock.End(); });
+        void Run(string name, int p, string[] addrs, Action next)
+        {
+            var c = Net.CreateConnection(new ConnectOptions { Host = "example.org", Port = p, Lookup = MockedLookup(addrs), AutoSelectFamily = true, AutoSelectFamilyAttemptTimeout = timeout });
+            string response = "";
+            c.SetEncoding("utf-8");
+            c.On("ready", () => t.T(name, "ready", c.AutoSelectFamilyAttemptedAddresses));
+            c.On<string>("data", d => response += d);
+            c.On("end", () => { t.T(name, "end", response); next(); });
+            c.Write("request");
+        }
+        void Fallback(Action next)
+        {
+            var s = Net.CreateServer(Reply("ipv4"));
+            t.Listen(s, p => Run("fallback", p, ["::1", "127.0.0.1"], () => s.Close(_ => next())));
+        }
+        void Interleave(Action next)
+        {
+            var s = Net.CreateServer(Reply("ipv4"));
+            t.Listen(s, p => Run("interleave", p, ["::ffff:127.0.0.2", "::ffff:127.0.0.3", "::1", "127.0.0.2", "127.0.0.3", "127.0.0.1"], () => s.Close(_ => next())));
+        }
+        void Ipv6First(Action next)
+        {
+            var v4 = Net.CreateServer(sock => sock.On<byte[]>("data", _ => t.T("ipv4 data")));
+            var v6 = Net.CreateServer(Reply("ipv6"));
+            t.Listen(v4, p => v6.Listen(p, "::1", () => Run("ipv6", p, ["::1", "127.0.0.1"], () => { v4.Close(); v6.Close(_ => next()); })));
+        }
+        void AllRefused(Action next)
+        {
+            var s = Net.CreateServer();
+            t.Listen(s, p => s.Close(_ =>
+            {
+                var c = Net.CreateConnection(new ConnectOptions { Host = "example.org", Port = p, Lookup = MockedLookup("::1", "127.0.0.1"), AutoSelectFamily = true, AutoSelectFamilyAttemptTimeout = timeout });
+                c.On("ready", () => t.T("refused", "ready"));
+                c.On<Exception>("error", e =>
+                {
+                    var n = (NodeNetException)e;
+                    t.T("refused", "error", n.Name, n.Code, c.AutoSelectFamilyAttemptedAddresses, n.Errors?.Select(x => x.Message).Order(StringComparer.Ordinal));
+                    next();
+                });
+            }));
+        }
+        void Disabled()
+        {
+            var s = Net.CreateServer(Reply("ipv4"));
+            t.Listen(s, p =>
+            {
+                var c = Net.CreateConnection(new ConnectOptions { Host = "example.org", Port = p, Lookup = MockedLookup("::1", "127.0.0.1"), AutoSelectFamily = false });
+                c.On("ready", () => t.T("disabled", "ready"));
+                c.On<Exception>("error", e => { t.T("disabled", "error", c.AutoSelectFamilyAttemptedAddresses, ((INodeError)e).Code, e.Message); s.Close(); });
+            });
+        }
+        Fallback(() => Interleave(() => Ipv6First(() => AllRefused(Disabled))));
+    }
 }

@@ -228,4 +228,43 @@ public static partial class Scenarios
             foreach (string port in new[] { p.ToString(), $"0x{p:x}" }) foreach (var f in ForString(port, () => cb)) f();
         });
     }
+
+    public static void NetListenIpv6only(Trace t)
+    {
+        var s = Net.CreateServer();
+        s.Listen(new ListenOptions { Host = "::", Port = 0, Ipv6Only = true }, () =>
+        {
+            var c = Net.Connect(new ConnectOptions { Host = "0.0.0.0", Port = t.Port(s.Address()!.Port) });
+            c.On("connect", () => t.T("connect"));
+            c.On<Exception>("error", e => { t.T("error", ((INodeError)e).Code, ((INodeError)e).Address); s.Close(); });
+        });
+    }
+
+    public static void NetPersistentKeepalive(Trace t)
+    {
+        Socket? serverConn = null, client = null;
+        Server? s = null;
+        s = Net.CreateServer(conn =>
+        {
+            serverConn = conn;
+            EventLoop.Current!.SetTimeout(() =>
+            {
+                t.T("after 600 ms", serverConn.ReadyState, client!.ReadyState);
+                serverConn.End();
+                client.End();
+                s!.Close();
+            }, 600);
+            conn.SetTimeout(0);
+            conn.On("end", () => conn.End());
+        });
+        t.Listen(s, p =>
+        {
+            client = new Socket();
+            t.T("setKeepAlive returns socket", client.SetKeepAlive(true, 400) == client);
+            client.Connect(p, "127.0.0.1");
+            client.SetTimeout(0);
+            client.Resume();
+            client.On<bool>("close", h => t.T("client close", h));
+        });
+    }
 }

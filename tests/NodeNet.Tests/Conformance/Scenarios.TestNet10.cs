@@ -95,4 +95,25 @@ public static partial class Scenarios
         }
         InUse(() => ServerAdopts(() => ClientAdopts(Reuse)));
     }
+
+    public static void NetServerCaptureRejection(Trace t)
+    {
+        Server? s = null;
+        s = Net.CreateServer(new ServerOptions { CaptureRejections = true });
+        s.On<Socket>("connection", async sock =>
+        {
+            s.Close();
+            var kaboom = new Exception("kaboom");
+            sock.On<Exception>("error", e => t.T("socket error", ReferenceEquals(e, kaboom), e.Message));
+            sock.On<bool>("close", h => t.T("socket close", h));
+            await Task.CompletedTask;
+            throw kaboom;
+        });
+        t.Listen(s, p =>
+        {
+            var c = Net.Connect(p, "127.0.0.1");
+            c.On<Exception>("error", e => t.T("client error", ((INodeError)e).Code));
+            c.On("close", () => t.T("client close"));
+        });
+    }
 }

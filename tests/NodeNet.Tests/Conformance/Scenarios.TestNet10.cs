@@ -116,4 +116,16 @@ public static partial class Scenarios
             c.On("close", () => t.T("client close"));
         });
     }
+
+    public static void NetServerListenHandle(Trace t)
+    {
+        File.WriteAllText(t.Tmp + "/file", "x");
+        var file = File.OpenHandle(t.Tmp + "/file", FileMode.Open, FileAccess.Read);
+        int fd = (int)file.DangerousGetHandle();
+        var s = Net.CreateServer();
+        // Node's String(err) is "<name>: <message>".
+        s.On<Exception>("error", e => { t.T("error", $"{((INodeError)e).Name}: {e.Message}", Trace.Err(e)); file.Dispose(); });
+        s.Listen(new ListenOptions { Fd = fd }, () => t.T("listening"));
+        t.T("listen returned");
+    }
 }

@@ -128,4 +128,20 @@ public static partial class Scenarios
         s.Listen(new ListenOptions { Fd = fd }, () => t.T("listening"));
         t.T("listen returned");
     }
+
+    public static void NetSocketConstructor(Trace t)
+    {
+        t.TryDo("fd -1", () => new Socket(new SocketOptions { Fd = -1 }));
+        var fresh = new Socket();
+        t.T("new Socket()", fresh.Readable, fresh.Writable);
+        Server? s = null;
+        s = Net.CreateServer(sock => { t.T("accepted", sock.Readable, sock.Writable); s!.Close(); });
+        t.Listen(s, p =>
+        {
+            Socket? c = null;
+            c = Net.Connect(p, "127.0.0.1", () => { t.T("connected", c!.Readable, c.Writable); c.End(); });
+            t.T("connecting", c.Readable, c.Writable);
+            c.Resume();
+        });
+    }
 }

@@ -126,11 +126,14 @@ Task("TestWindows")
     // Every TCP scenario, and the Windows named-pipe ones (the Unix-socket ones are about files and modes).
     foreach (var (name, why) in Node22Differs) Console.WriteLine($"win-x64: {name} is compared with node {reference} on linux-x64 ({why})");
     foreach (var (name, why) in NotUnderWine) Console.WriteLine($"win-x64: {name} is not run ({why})");
+    // The ports of Node's test-net-*.js (net-*.js) were written and checked against node 26 and 24 on Linux: many use Unix
+    // socket paths, ::1, a root user or Node 24+ behaviour, and none has been run against node.exe 22 yet (docs/test-net-port.md).
+    Console.WriteLine("win-x64: the net-* scenarios (ports of Node's test-net-*.js) are not run: not yet checked against node.exe 22 under Wine");
     string traces = NodeTraces("win-x64", (script, tmp, output) =>
         Node22Differs.ContainsKey(System.IO.Path.GetFileNameWithoutExtension(script))
             ? RunToFile(node26, $"'{script}'", output, new Dictionary<string, string> { ["SCENARIO_TMP"] = tmp[2..].Replace('\\', '/') }, echo: false)
             : RunToFile("wine", $"'{nodeExe}' '{script}'", output, new Dictionary<string, string>(env) { ["SCENARIO_TMP"] = tmp }, echo: false),
-        ScenarioNames(n => !n.StartsWith("pipe-") && !NotUnderWine.ContainsKey(n)), Win);
+        ScenarioNames(n => !n.StartsWith("pipe-") && !n.StartsWith("net-") && !NotUnderWine.ContainsKey(n)), Win);
     Must(RunToFile("wine", $"'{app}/NodeNet.PlatformTests.exe' --abi '{Win(abi)}' --conformance '{Win(traces)}'",
         $"{PlatformDir("win-x64")}/results.txt", env), "the win-x64 platform tests under Wine");
 });

@@ -19,6 +19,7 @@ internal static class NodeReference
     {
         ["auto-select-family-defaults"] = "getDefaultAutoSelectFamilyAttemptTimeout() is 250 in Node 24, 500 in Node 26",
         ["paused-read"] = "read() without a size returns everything buffered in Node 24, one buffered chunk in Node 26",
+        ["net-autoselectfamily-attempt-timeout-default-value"] = "getDefaultAutoSelectFamilyAttemptTimeout() is 250 in Node 24, 500 in Node 26",
     };
 
     /// <summary>Scenarios whose order of events between the two ends of a connection is libuv's: with a libuv older than

@@ -64,8 +64,9 @@ internal static class NodeErrors
 
     public static NodeNetException EndedByOtherParty() => new("EPIPE", "This socket has been ended by the other party");
 
-    public static NodeNetArgumentException InvalidIpAddress(string value) =>
-        new("ERR_INVALID_IP_ADDRESS", $"Invalid IP address: {value}", "localAddress");
+    /// <summary>A null address (a lookup answering none) reads "undefined", as Node's template string writes it.</summary>
+    public static NodeNetArgumentException InvalidIpAddress(string? value) =>
+        new("ERR_INVALID_IP_ADDRESS", $"Invalid IP address: {value ?? "undefined"}", "localAddress");
 
     public static NodeNetInvalidOperationException InvalidHandleType() =>
         new("ERR_INVALID_HANDLE_TYPE", "This handle type cannot be sent", "TypeError");

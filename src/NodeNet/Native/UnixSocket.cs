@@ -42,7 +42,12 @@ internal static unsafe class UnixSocket
         if (fd < 0) return Libc.LastError();
         int err = 0;
         if (mode is { } m && Libc.fchmod(fd, (uint)m) != 0) err = Libc.LastError();
-        if (err == 0 && Libc.bind(fd, sa, len) != 0) err = Libc.LastError();
+        if (err == 0 && Libc.bind(fd, sa, len) != 0)
+        {
+            err = Libc.LastError();
+            // As libuv's uv_pipe_bind2 (and so Node): a missing directory is EACCES, "for compatibility with Windows".
+            if (err == UvErrors.ENOENT) err = UvErrors.EACCES;
+        }
         if (err == 0 && mode is { } exact && Stat(path) is { } st && (st.mode & 0x1FF) != exact) err = SetModeOfOwnSocket(path, exact);
         if (err == 0) return 0;
         Libc.close(fd);

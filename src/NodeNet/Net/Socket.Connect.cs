@@ -270,7 +270,6 @@ public sealed partial class Socket
             AttachHandle(new UvTcp(_loop.Uv));
         }
         var address = ctx.Addresses[index];
-        ((List<string>)AutoSelectFamilyAttemptedAddresses!).Add($"{address.Address}:{ctx.Port}");
         var attempt = new ConnectAttempt { Address = address.Address, Port = ctx.Port, Family = address.Family, LocalPort = ctx.LocalPort, Generation = generation, Multi = ctx, AttemptIndex = index };
         if (index < ctx.Addresses.Count - 1)
         {
@@ -297,16 +296,35 @@ public sealed partial class Socket
             SockAddrStorage local;
             SockAddr.Parse(a.LocalAddress, a.LocalPort ?? 0, &local);
             err = tcp.Bind(&local, UvTcpFlags.None);
+            // Node's checkBindError: libuv keeps a bind's EADDRINUSE until connect (delayed_error), which would then report
+            // it as "connect"; asking getsockname gets it now, and a bind that took another port is EADDRINUSE too.
+            if (err == 0 && a.LocalPort is > 0)
+            {
+                SockAddrStorage bound;
+                err = tcp.GetSockName(&bound);
+                if (err == 0 && SockAddr.Port((byte*)&bound) != a.LocalPort) err = UvErrors.EADDRINUSE;
+            }
             if (err != 0) { Destroy(NodeNetException.Connect(err, "bind", a.LocalAddress, a.LocalPort ?? 0)); return; }
         }
         if (_blockList?.Check(a.Address, a.Family == 6 ? "ipv6" : "ipv4") == true)
         {
-            Destroy(new NodeNetException("ERR_IP_BLOCKED", $"IP({a.Address}) is blocked by net.BlockList"));
+            var blocked = new NodeNetException("ERR_IP_BLOCKED", $"IP({a.Address}) is blocked by net.BlockList");
+            if (a.Multi != null)
+            {
+                // Node's internalConnectMultiple: a blocked address is a failed attempt (never an attempted address), and the
+                // next one is tried; when none is left, the AggregateError of them all.
+                a.Multi.Errors.Add(blocked);
+                EmitEvent("connectionAttemptFailed", a.Address, a.Port, a.Family, blocked);
+                ConnectNext(a.Multi, a.Generation);
+                return;
+            }
+            Destroy(blocked);
             return;
         }
         SockAddrStorage remote;
         err = SockAddr.Parse(a.Address, a.Port, &remote);
         EmitEvent("connectionAttempt", a.Address, a.Port, a.Family);
+        if (a.Multi != null) ((List<string>)AutoSelectFamilyAttemptedAddresses!).Add($"{a.Address}:{a.Port}"); // after the event, as Node
         if (!_connecting || a.Generation != _connectGeneration) return;
         if (err == 0)
         {

@@ -208,7 +208,8 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
 
     private UvStream AdoptFd(int fd, SocketOptions options)
     {
-        if (fd < 0) throw NodeErrors.InvalidArgValue("options.fd", (double)fd);
+        // Node's validateInt32(fd, 'fd', 0): a RangeError, ERR_OUT_OF_RANGE.
+        if (fd < 0) throw NodeErrors.OutOfRange("fd", ">= 0 && <= 2147483647", (double)fd);
         var type = Native.Uv.uv_guess_handle(fd);
         UvStream stream = type switch
         {

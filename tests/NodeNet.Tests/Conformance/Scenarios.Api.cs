@@ -8,6 +8,7 @@ public static partial class Scenarios
 {
     public static void AutoSelectFamilyDefaults(Trace t)
     {
+        int before = Net.GetDefaultAutoSelectFamilyAttemptTimeout();
         t.T("defaults", Net.GetDefaultAutoSelectFamily(), Net.GetDefaultAutoSelectFamilyAttemptTimeout());
         Net.SetDefaultAutoSelectFamilyAttemptTimeout(5);
         t.T("5 becomes", Net.GetDefaultAutoSelectFamilyAttemptTimeout());
@@ -18,7 +19,7 @@ public static partial class Scenarios
         Net.SetDefaultAutoSelectFamily(false);
         t.T("family off", Net.GetDefaultAutoSelectFamily());
         Net.SetDefaultAutoSelectFamily(true);
-        Net.SetDefaultAutoSelectFamilyAttemptTimeout(250);
+        Net.SetDefaultAutoSelectFamilyAttemptTimeout(before); // the process-wide default back for the scenarios after this one
         Server? s = null;
         s = Net.CreateServer(sock => sock.End());
         t.Listen(s, p =>

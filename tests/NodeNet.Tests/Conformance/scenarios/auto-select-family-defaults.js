@@ -1,6 +1,7 @@
 // net.get/setDefaultAutoSelectFamily(AttemptTimeout): Node 20's defaults, the 10 ms floor, range errors, and connect
 // options validated against the same rule.
 const { net, t, tryDo, listen } = require('./_harness');
+const before = net.getDefaultAutoSelectFamilyAttemptTimeout();
 t('defaults', net.getDefaultAutoSelectFamily(), net.getDefaultAutoSelectFamilyAttemptTimeout());
 net.setDefaultAutoSelectFamilyAttemptTimeout(5);
 t('5 becomes', net.getDefaultAutoSelectFamilyAttemptTimeout());
@@ -11,7 +12,7 @@ t('unchanged', net.getDefaultAutoSelectFamilyAttemptTimeout());
 net.setDefaultAutoSelectFamily(false);
 t('family off', net.getDefaultAutoSelectFamily());
 net.setDefaultAutoSelectFamily(true);
-net.setDefaultAutoSelectFamilyAttemptTimeout(250);
+net.setDefaultAutoSelectFamilyAttemptTimeout(before); // the process-wide default back, as the C# twin must
 const s = net.createServer(sock => sock.end());
 listen(s, p => {
   tryDo('connect timeout 0', () => net.connect({ port: p, host: '127.0.0.1', autoSelectFamilyAttemptTimeout: 0 }));

@@ -259,6 +259,22 @@ foreach (var w in workloads.Append(new Workload("rss", "peak RSS of the server u
     }
 }
 md.AppendLine();
+const string SelfPipe = "NodeNet Pipe(socket)";
+if (Runs(contenders.Single(c => c.Name == SelfPipe)))
+{
+    md.AppendLine("## Node's stream echo: socket.Pipe(socket) beside the 'data' listener");
+    md.AppendLine();
+    md.AppendLine("The seeds' `c.pipe(c)`: the same server written with `Pipe` (issue 24's target: at least 0.95× the `data`-listener echo).");
+    md.AppendLine();
+    md.AppendLine("| workload | Pipe(socket) | events | Pipe(socket) vs events |");
+    md.AppendLine("|---|---:|---:|---:|");
+    foreach (var w in workloads.Where(w => contenders.Single(c => c.Name == SelfPipe).Runs(w)))
+    {
+        double p = Median(SelfPipe, w.Name), e = Median("NodeNet events", w.Name);
+        md.AppendLine($"| {w.Title} | {p:N0}{Range(SelfPipe, w.Name, "N0")} {w.Unit} | {e:N0}{Range("NodeNet events", w.Name, "N0")} {w.Unit} | {Ratio(p, e, false)} |");
+    }
+    md.AppendLine();
+}
 md.AppendLine("## With TCP_NODELAY, as bun sets it");
 md.AppendLine();
 md.AppendLine("bun sets `TCP_NODELAY` on every accepted socket; node and NodeNet leave Nagle's algorithm on unless asked (`noDelay: true`, " +

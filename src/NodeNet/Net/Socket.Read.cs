@@ -146,6 +146,7 @@ public sealed partial class Socket : IReadableHost
         else StartReading();
     }
 
+    bool IReadableHost.SourceRunning => _reading;
     bool IReadableHost.Destroyed => _destroyed;
     bool IReadableHost.Errored => _errored != null;
     bool IReadableHost.CloseEmitted => _closed;

@@ -7,6 +7,9 @@ internal interface IReadableHost
     /// <summary>Node's _read(): make the source deliver (it pushes each chunk, and null at the end).</summary>
     void ReadSource();
 
+    /// <summary>The source delivers without being asked again (libuv's read is started).</summary>
+    bool SourceRunning { get; }
+
     bool Destroyed { get; }
 
     /// <summary>Destroyed with an error (Node's state.errored): nothing more is emitted.</summary>

@@ -83,6 +83,9 @@ internal sealed class ReadableState(IReadableHost host, int highWaterMark)
         {
             DataEmitted = true;
             _host.Emit("data", chunk);
+            // Node asks for more on the next tick (maybeReadMore); a source that is still delivering needs no asking,
+            // and skipping the tick keeps the flowing path as cheap as it was before this state machine.
+            if (_host.SourceRunning && NeedReadable) return;
         }
         else
         {

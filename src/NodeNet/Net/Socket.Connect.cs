@@ -308,17 +308,9 @@ public sealed partial class Socket
         }
         if (_blockList?.Check(a.Address, a.Family == 6 ? "ipv6" : "ipv4") == true)
         {
-            var blocked = new NodeNetException("ERR_IP_BLOCKED", $"IP({a.Address}) is blocked by net.BlockList");
-            if (a.Multi != null)
-            {
-                // Node's internalConnectMultiple: a blocked address is a failed attempt (never an attempted address), and the
-                // next one is tried; when none is left, the AggregateError of them all.
-                a.Multi.Errors.Add(blocked);
-                EmitEvent("connectionAttemptFailed", a.Address, a.Port, a.Family, blocked);
-                ConnectNext(a.Multi, a.Generation);
-                return;
-            }
-            Destroy(blocked);
+            // Node's internalConnectMultiple: a blocked address is a failed attempt (never an attempted address), and the
+            // next one is tried; when none is left, the AggregateError of them all.
+            AttemptFailed(a, new NodeNetException("ERR_IP_BLOCKED", $"IP({a.Address}) is blocked by net.BlockList"));
             return;
         }
         SockAddrStorage remote;
@@ -334,15 +326,16 @@ public sealed partial class Socket
             _loop.Uv.Requests.Abandon(req);
         }
         var local2 = LocalName();
-        var ex = NodeNetException.Connect(err, "connect", a.Address, a.Port, local2?.Address, local2?.Port);
-        if (a.Multi != null)
-        {
-            a.Multi.Errors.Add(ex);
-            EmitEvent("connectionAttemptFailed", a.Address, a.Port, a.Family, ex);
-            ConnectNext(a.Multi, a.Generation);
-            return;
-        }
-        Destroy(ex);
+        AttemptFailed(a, NodeNetException.Connect(err, "connect", a.Address, a.Port, local2?.Address, local2?.Port));
+    }
+
+    /// <summary>An address that could not be tried: with several, 'connectionAttemptFailed' and the next one; else the end.</summary>
+    private void AttemptFailed(ConnectAttempt a, NodeNetException error)
+    {
+        if (a.Multi == null) { Destroy(error); return; }
+        a.Multi.Errors.Add(error);
+        EmitEvent("connectionAttemptFailed", a.Address, a.Port, a.Family, error);
+        ConnectNext(a.Multi, a.Generation);
     }
 
     private void StartPipeConnect(ConnectAttempt a)

@@ -95,12 +95,7 @@ public sealed partial class Socket
         if (_connecting)
         {
             // Together they wait for 'connect', as Node's writev of the held chunks does.
-            var ops = _buffered.ToArray();
-            _buffered.Clear();
-            long bytes = 0;
-            foreach (var op in ops) bytes += op.Count;
-            _writing = true;
-            WaitForConnect(new WriteBatch(ops, bytes));
+            WaitForConnect(TakeBuffered());
             return;
         }
         DispatchBuffered();
@@ -336,14 +331,17 @@ public sealed partial class Socket
         else AfterWrite(batch);
     }
 
-    private void DispatchBuffered()
+    private void DispatchBuffered() => Dispatch(TakeBuffered());
+
+    /// <summary>Every buffered write, as the one batch now in flight.</summary>
+    private WriteBatch TakeBuffered()
     {
         var ops = _buffered.ToArray();
         _buffered.Clear();
         long bytes = 0;
         foreach (var op in ops) bytes += op.Count;
         _writing = true;
-        Dispatch(new WriteBatch(ops, bytes));
+        return new WriteBatch(ops, bytes);
     }
 
     private void AfterWrite(WriteBatch batch)

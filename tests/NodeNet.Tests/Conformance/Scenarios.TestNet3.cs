@@ -100,27 +100,41 @@ public static partial class Scenarios
     public static void NetServerReset(Trace t)
     {
         var sockets = new List<Socket>();
+        int spoken = 0, serverSocketCloses = 0, clientsClosed = 0;
+        bool serverClosed = false;
+        var clientErrors = new List<object?>();
+        var hadErrors = new List<bool>();
+        void Done()
+        {
+            if (serverSocketCloses < 2 || clientsClosed < 2 || !serverClosed) return;
+            t.T("server closed, server sockets closed", serverSocketCloses);
+            clientErrors.ForEach(e => t.T("client error", e));
+            t.T("clients closed", hadErrors);
+        }
         Server? s = null;
         s = Net.CreateServer(c =>
         {
-            c.On("close", () => t.T("server socket close"));
+            c.On("close", () => { serverSocketCloses++; Done(); });
             sockets.Add(c);
-            if (sockets.Count == 2)
+            c.Once<byte[]>("data", _ =>
             {
-                t.T("close returns server", s!.Close() == s);
-                sockets.ForEach(x => x.ResetAndDestroy());
-            }
+                if (++spoken == 2)
+                {
+                    t.T("close returns server", s!.Close() == s);
+                    sockets.ForEach(x => x.ResetAndDestroy());
+                }
+            });
         });
-        s.On("close", () => t.T("server close"));
+        s.On("close", () => { serverClosed = true; Done(); });
         t.T("listen returns server", s.Listen(0, "127.0.0.1", () =>
         {
             int p = t.Port(s.Address()!.Port);
-            int n = 0;
             for (int i = 0; i < 2; i++)
             {
-                var c = Net.CreateConnection(p, "127.0.0.1");
-                c.On<Exception>("error", e => t.T("client error", Trace.Err(e)));
-                c.On<bool>("close", h => { if (++n == 2) t.T("clients closed", h); });
+                Socket? c = null;
+                c = Net.CreateConnection(p, "127.0.0.1", () => c!.Write("x"));
+                c.On<Exception>("error", e => clientErrors.Add(Trace.Err(e)));
+                c.On<bool>("close", h => { clientsClosed++; hadErrors.Add(h); Done(); });
             }
         }) == s);
     }

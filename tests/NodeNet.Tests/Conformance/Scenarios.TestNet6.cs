@@ -170,20 +170,20 @@ public static partial class Scenarios
     public static void NetServerBind(Trace t)
     {
         var loop = EventLoop.Current!;
-        var a = Net.CreateServer(_ => t.T("connection"));
+        var a = Net.CreateServer(stray => stray.Destroy());
         a.Listen(() => { t.T("listen(cb)", a.Address()!.Port > 100); a.Close(_ => FreePorts(1, null, p =>
         {
-            var b = Net.CreateServer(_ => t.T("connection"));
+            var b = Net.CreateServer(stray => stray.Destroy());
             b.Listen(p[0]);
             loop.SetTimeout(() => { t.T("listen(port)", b.Address()!.Port == p[0], b.Address()!.Family); b.Close(_ => FreePorts(1, null, p2 =>
             {
-                var c = Net.CreateServer(_ => t.T("connection"));
+                var c = Net.CreateServer(stray => stray.Destroy());
                 c.Listen(p2[0], () => { t.T("listen(port, cb)", c.Address()!.Port == p2[0]); c.Close(_ => FreePorts(1, null, p3 =>
                 {
-                    var d = Net.CreateServer(_ => t.T("connection"));
+                    var d = Net.CreateServer(stray => stray.Destroy());
                     d.Listen(p3[0], "0.0.0.0", 127, () => { t.T("listen(port, host, backlog, cb)", d.Address()!.Port == p3[0], d.Address()!.Address); d.Close(_ => FreePorts(1, null, p4 =>
                     {
-                        var e = Net.CreateServer(_ => t.T("connection"));
+                        var e = Net.CreateServer(stray => stray.Destroy());
                         e.Listen(p4[0], 127, () => { t.T("listen(port, backlog, cb)", e.Address()!.Port == p4[0], e.Address()!.Address); e.Close(); });
                     })); });
                 })); });

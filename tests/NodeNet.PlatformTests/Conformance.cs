@@ -22,7 +22,8 @@ internal static class Conformance
         string methodName = string.Concat(scenario.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
         var method = typeof(Scenarios).GetMethod(methodName, BindingFlags.Public | BindingFlags.Static)
             ?? throw new CheckFailed($"Scenarios.{methodName}, the twin of {scenario}.js, is missing");
-        string tmp = Path.Combine(dir, "tmp-" + scenario);
+        // The folder node used (written by the build beside its trace): short enough for a socket path.
+        string tmp = File.ReadAllText(Path.Combine(dir, scenario + ".tmp.txt")).Trim();
         Directory.CreateDirectory(tmp);
         foreach (string entry in Directory.EnumerateFileSystemEntries(tmp)) File.Delete(entry);
         var trace = new Trace { Tmp = tmp };

@@ -78,10 +78,17 @@ string NodeTraces(string rid, Func<string, string, string, int> runNode, IEnumer
     if (System.IO.Directory.Exists(traces)) System.IO.Directory.Delete(traces, true);
     System.IO.Directory.CreateDirectory(traces);
     string dir = $"{root}/tests/NodeNet.Tests/Conformance/scenarios";
+    // Socket paths must fit sun_path (107 bytes): under a deep checkout, traces/tmp-NAME/x.sock did not (node 26 failed
+    // with ENAMETOOLONG in CI). So each scenario gets a short numbered folder under the temp directory, and its path is
+    // written beside the trace (NAME.tmp.txt) for the twin to use the same one.
+    string tmpRoot = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"nodenet-{rid}");
+    if (System.IO.Directory.Exists(tmpRoot)) System.IO.Directory.Delete(tmpRoot, true);
+    int index = 0;
     foreach (string name in scenarios)
     {
-        string tmp = $"{traces}/tmp-{name}";
+        string tmp = $"{tmpRoot}/{index++}";
         System.IO.Directory.CreateDirectory(tmp);
+        System.IO.File.WriteAllText($"{traces}/{name}.tmp.txt", hostPath(tmp));
         int code = runNode($"{dir}/{name}.js", hostPath(tmp), $"{traces}/{name}.node.txt");
         if (code != 0) throw new Exception($"node failed on {name}.js under {rid} (exit {code}); see {traces}/{name}.node.txt");
     }

@@ -33,19 +33,19 @@ public sealed partial class Server : IDisposable
     }
 
     /// <summary>Destroys every connection of this server, on every loop (Node's <c>http.Server.closeAllConnections</c>).
-    /// Listening goes on; call <see cref="Close"/> to stop accepting. Beyond Node's net.</summary>
+    /// Listening goes on; call <see cref="Close"/> to stop accepting. Beyond Node's net. Any thread, as <see cref="Dispose"/>:
+    /// each connection is destroyed on its own loop's thread (at once for those on the calling loop).</summary>
     public Server CloseAllConnections()
     {
-        VerifyLoopThread();
         ForEachConnection(static s => s.Destroy());
         return this;
     }
 
     /// <summary>Ends every connection of this server, on every loop: each sends FIN once its queued writes are flushed, and
-    /// closes when the peer ends too (a graceful shutdown's first step). Beyond Node.</summary>
+    /// closes when the peer ends too (a graceful shutdown's first step). Beyond Node. Any thread, as
+    /// <see cref="CloseAllConnections"/>.</summary>
     public Server EndAllConnections()
     {
-        VerifyLoopThread();
         ForEachConnection(static s => { if (s.Writable) s.End(); });
         return this;
     }

@@ -82,7 +82,8 @@ public sealed partial class Server
     private void CompleteClose() => Interlocked.Exchange(ref _completion, null)?.TrySetResult(true);
 
     /// <summary><see cref="Address()"/> as .NET's type: an <see cref="IPEndPoint"/>, or a
-    /// <see cref="System.Net.Sockets.UnixDomainSocketEndPoint"/> for a path (null for a Windows pipe name, and before listening).</summary>
+    /// <see cref="System.Net.Sockets.UnixDomainSocketEndPoint"/> for a path (null for a Windows pipe name, and before
+    /// listening). Any thread, as <see cref="Address()"/>.</summary>
     public EndPoint? LocalEndPoint => Address()?.EndPoint;
 
     /// <summary>Listens on an <see cref="IPEndPoint"/> (<c>IPAddress.Any</c> is 0.0.0.0 only; <c>IPAddress.IPv6Any</c> is
@@ -97,8 +98,9 @@ public sealed partial class Server
     private ILogger? _logger;
 
     /// <summary>Where this server logs (listening, closing, drops, loops ending); <see cref="NodeNetLogging.LoggerFactory"/>'s
-    /// "NodeNet" logger when null. Set before listening (NodeNet.Hosting gives each server a category of its own).</summary>
-    public ILogger? Logger { get { VerifyLoopThread(); return _logger; } set { VerifyLoopThread(); _logger = value; } }
+    /// "NodeNet" logger when null. Set before listening (NodeNet.Hosting gives each server a category of its own). Read
+    /// from any thread; set on the loop thread.</summary>
+    public ILogger? Logger { get => Volatile.Read(ref _logger); set { VerifyLoopThread(); _logger = value; } }
 
     /// <summary>Its connections' metric tags (set when it listens, read from any loop).</summary>
     internal KeyValuePair<string, object?>[] MetricTags { get; private set; } = NodeNetMetrics.Inbound;

@@ -18,32 +18,33 @@ public sealed partial class Socket : IDisposable
 
     /// <summary>The local endpoint: an <see cref="IPEndPoint"/>, or for a connection accepted on a Unix socket the server's
     /// <see cref="UnixDomainSocketEndPoint"/>. Null before connecting, for a client's end of a Unix socket (it has no name),
-    /// and for Windows pipes.</summary>
+    /// and for Windows pipes. Any thread: a name once read is kept; off the loop it is read under a lock that the loop
+    /// takes before it closes the handle.</summary>
     public EndPoint? LocalEndPoint
     {
         get
         {
-            VerifyLoopThread();
-            if (_isPipe) return _pipePathIsLocal && _pipePath != null ? EndPoints.From(_pipePath, 0, isPipe: true) : null;
-            return LocalName()?.EndPoint;
+            if (Volatile.Read(ref _isPipe)) return _pipePathIsLocal && _pipePath is { } path ? EndPoints.From(path, 0, isPipe: true) : null;
+            return LocalNameAnyThread()?.EndPoint;
         }
     }
 
     /// <summary>The remote endpoint: an <see cref="IPEndPoint"/>, or the <see cref="UnixDomainSocketEndPoint"/> a client
     /// connected to. Null before connecting, for the server's end of a Unix socket (the client has no name), and for Windows
-    /// pipes. Kept after close, as <see cref="RemoteAddress"/> is.</summary>
+    /// pipes. Kept after close, as <see cref="RemoteAddress"/> is. Any thread: a name once read is kept; off the loop
+    /// it is read under a lock that the loop takes before it closes the handle.</summary>
     public EndPoint? RemoteEndPoint
     {
         get
         {
-            VerifyLoopThread();
-            if (_isPipe) return !_pipePathIsLocal && _pipePath != null && !_connecting ? EndPoints.From(_pipePath, 0, isPipe: true) : null;
-            return PeerName()?.EndPoint;
+            if (Volatile.Read(ref _isPipe))
+                return !_pipePathIsLocal && _pipePath is { } path && !Volatile.Read(ref _connecting) ? EndPoints.From(path, 0, isPipe: true) : null;
+            return PeerNameAnyThread()?.EndPoint;
         }
     }
 
-    /// <summary><see cref="ReadyState"/> as an enum.</summary>
-    public SocketReadyState State => VerifiedReadyState() switch
+    /// <summary><see cref="ReadyState"/> as an enum. Any thread: as the loop last set it.</summary>
+    public SocketReadyState State => ComputeReadyState() switch
     {
         "opening" => SocketReadyState.Opening,
         "open" => SocketReadyState.Open,
@@ -52,8 +53,10 @@ public sealed partial class Socket : IDisposable
         _ => SocketReadyState.Closed,
     };
 
-    /// <summary><see cref="RemoteFamily"/> as .NET's enum (InterNetwork or InterNetworkV6); null for pipes and before connecting.</summary>
-    public AddressFamily? RemoteAddressFamily { get { VerifyLoopThread(); return PeerName() is { } p ? EndPoints.FamilyOf(p) : null; } }
+    /// <summary><see cref="RemoteFamily"/> as .NET's enum (InterNetwork or InterNetworkV6); null for pipes and before
+    /// connecting. Any thread: a name once read is kept; off the loop it is read under a lock that the loop takes
+    /// before it closes the handle.</summary>
+    public AddressFamily? RemoteAddressFamily => PeerNameAnyThread() is { } p ? EndPoints.FamilyOf(p) : null;
 
     /// <summary><see cref="SetTimeout(double, Action?)"/> with a <see cref="TimeSpan"/>; <see cref="TimeSpan.Zero"/> disables it.</summary>
     public Socket SetTimeout(TimeSpan timeout, Action? callback = null) => SetTimeout(timeout.TotalMilliseconds, callback);
@@ -108,7 +111,8 @@ public sealed partial class Socket : IDisposable
         Destroy(error);
     }
 
-    /// <summary>Destroys the socket now, from any thread (Kestrel's <c>Abort</c>): queued writes are dropped, 'close' follows
+    /// <summary>Destroys the socket now, from any thread (Kestrel's <c>Abort</c>): queued writes are dropped, 'close'
+    /// follows
     /// on the loop. Does nothing once destroyed or when the loop has ended (that closed it already).</summary>
     public void Abort() => _loop.RunOrPost(() => { if (!_destroyed) DestroyCore(null, SocketCloseReason.Destroyed); });
 

@@ -12,8 +12,9 @@ public sealed partial class Socket
     private IpcChannel? _ipc;
     private bool _wantsIpc;
 
-    /// <summary>True for an IPC socket: it sends and receives messages and handles, not a byte stream.</summary>
-    public bool IsIpc { get { VerifyLoopThread(); return _ipc != null || _wantsIpc; } }
+    /// <summary>True for an IPC socket: it sends and receives messages and handles, not a byte stream. Any thread: as
+    /// the loop last set it.</summary>
+    public bool IsIpc => Volatile.Read(ref _ipc) != null || _wantsIpc;
 
     /// <summary>Sends <paramref name="server"/>'s listening socket to the process at the other end, which can listen on it too
     /// (<see cref="Server.Listen(ReceivedHandle, Action?)"/>); this server keeps listening. Node's <c>subprocess.send(message, server)</c>.</summary>

@@ -53,11 +53,12 @@ public sealed partial class Server
     {
         // As Node 22 and later: only an unset limit is no limit; 0 (or less) refuses every connection.
         int now = Interlocked.Increment(ref _connections);
-        if (_maxConnections is not { } max || now <= max) return false;
+        long max = _maxConnections;
+        if (max == NoLimit || now <= max) return false;
         Interlocked.Decrement(ref _connections);
         NodeNetMetrics.ConnectionsDropped.Add(1, NodeNetMetrics.ReasonMaxConnections);
         var info = client is UvTcp tcpClient ? DropInfo.Of(tcpClient) : null;
-        NodeNetLogging.Dropped(Log, info?.RemoteAddress is { } ra ? $"{ra}:{info.RemotePort}" : "a pipe client", max);
+        NodeNetLogging.Dropped(Log, info?.RemoteAddress is { } ra ? $"{ra}:{info.RemotePort}" : "a pipe client", (int)max);
         if (fromAnyThread) { if (info != null) EmitFromAnyThread("drop", info); else EmitFromAnyThread("drop"); }
         else if (info != null) EmitEvent("drop", info);
         else EmitEvent("drop");

@@ -27,7 +27,7 @@ public sealed partial class Server
             KeepAliveInitialDelay = _keepAliveInitialDelay * 1000.0, HighWaterMark = _highWaterMark, BlockList = _blockList,
         };
         tcp.Events = null;
-        _handle = null; // detached: Close closes nothing, and 'close' follows once this server's connections end
+        lock (_handleGate) _handle = null; // detached: Close closes nothing, and 'close' follows once this server's connections end
         Close();
         return HandleTransfer.Move(_loop, tcp, target, moved =>
         {

@@ -55,46 +55,56 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     }
 
     /// <summary>How connections reach the server's loops (<see cref="ServerOptions.LoopMode"/> as it could be honoured);
-    /// null on a single loop or before listening.</summary>
-    public LoopMode? LoopModeInUse { get { VerifyLoopThread(); return _loops is { Count: > 0 } l ? l.ModeInUse : null; } }
+    /// null on a single loop or before listening. Any thread: as the loop last set it.</summary>
+    public LoopMode? LoopModeInUse => _loops is { Count: > 0 } l ? l.ModeInUse : null;
 
     /// <summary>Connections each of the server's loops has been given since it listened: how even the distribution is.
-    /// Null on a single loop.</summary>
-    public IReadOnlyList<long>? AcceptedPerLoop { get { VerifyLoopThread(); return _loops is { Count: > 0 } l ? l.AcceptedSnapshot() : null; } }
+    /// Null on a single loop. Any thread: as the loop last set it.</summary>
+    public IReadOnlyList<long>? AcceptedPerLoop => _loops is { Count: > 0 } l ? l.AcceptedSnapshot() : null;
 
-    /// <summary>Connections each of the server's loops serves now (one entry on a single loop).</summary>
+    /// <summary>Connections each of the server's loops serves now (one entry on a single loop). Any thread: as the loop
+    /// last set it.</summary>
     public IReadOnlyList<int> ConnectionsPerLoop
     {
-        get { VerifyLoopThread(); return _loops is { Count: > 0 } l ? l.Snapshot() : [Volatile.Read(ref _connections)]; }
+        get => _loops is { Count: > 0 } l ? l.Snapshot() : [Volatile.Read(ref _connections)];
     }
 
     private bool _allowHalfOpen, _pauseOnConnect, _noDelay, _keepAlive;
     private readonly Net.BlockList? _blockList;
     private int _keepAliveInitialDelay, _highWaterMark;
-    private int? _maxConnections;
+    private long _maxConnections = NoLimit; // a long, not an int?: other threads read it, and an int? could be read torn
+    private const long NoLimit = long.MinValue;
 
-    /// <summary>Copied to accepted sockets: stay writable after the peer's FIN.</summary>
-    public bool AllowHalfOpen { get { VerifyLoopThread(); return _allowHalfOpen; } set { VerifyLoopThread(); _allowHalfOpen = value; } }
-    /// <summary>Accepted sockets start paused.</summary>
-    public bool PauseOnConnect { get { VerifyLoopThread(); return _pauseOnConnect; } set { VerifyLoopThread(); _pauseOnConnect = value; } }
-    /// <summary>TCP_NODELAY on accepted sockets.</summary>
-    public bool NoDelay { get { VerifyLoopThread(); return _noDelay; } set { VerifyLoopThread(); _noDelay = value; } }
-    /// <summary>SO_KEEPALIVE on accepted sockets.</summary>
-    public bool KeepAlive { get { VerifyLoopThread(); return _keepAlive; } set { VerifyLoopThread(); _keepAlive = value; } }
-    /// <summary>Keep-alive initial delay of accepted sockets, in seconds (Node stores ~~(ms/1000)).</summary>
-    public int KeepAliveInitialDelay { get { VerifyLoopThread(); return _keepAliveInitialDelay; } set { VerifyLoopThread(); _keepAliveInitialDelay = value; } }
-    /// <summary>High-water mark of accepted sockets.</summary>
-    public int HighWaterMark { get { VerifyLoopThread(); return _highWaterMark; } set { VerifyLoopThread(); _highWaterMark = value; } }
+    /// <summary>Copied to accepted sockets: stay writable after the peer's FIN. Read from any thread (as last set); set
+    /// on the loop thread.</summary>
+    public bool AllowHalfOpen { get => Volatile.Read(ref _allowHalfOpen); set { VerifyLoopThread(); _allowHalfOpen = value; } }
+    /// <summary>Accepted sockets start paused. Read from any thread (as last set); set on the loop thread.</summary>
+    public bool PauseOnConnect { get => Volatile.Read(ref _pauseOnConnect); set { VerifyLoopThread(); _pauseOnConnect = value; } }
+    /// <summary>TCP_NODELAY on accepted sockets. Read from any thread (as last set); set on the loop thread.</summary>
+    public bool NoDelay { get => Volatile.Read(ref _noDelay); set { VerifyLoopThread(); _noDelay = value; } }
+    /// <summary>SO_KEEPALIVE on accepted sockets. Read from any thread (as last set); set on the loop thread.</summary>
+    public bool KeepAlive { get => Volatile.Read(ref _keepAlive); set { VerifyLoopThread(); _keepAlive = value; } }
+    /// <summary>Keep-alive initial delay of accepted sockets, in seconds (Node stores ~~(ms/1000)). Read from any
+    /// thread (as last set); set on the loop thread.</summary>
+    public int KeepAliveInitialDelay { get => Volatile.Read(ref _keepAliveInitialDelay); set { VerifyLoopThread(); _keepAliveInitialDelay = value; } }
+    /// <summary>High-water mark of accepted sockets. Read from any thread (as last set); set on the loop thread.</summary>
+    public int HighWaterMark { get => Volatile.Read(ref _highWaterMark); set { VerifyLoopThread(); _highWaterMark = value; } }
 
     /// <summary>server.maxConnections: over the limit a connection is accepted, then closed, and 'drop' is emitted.
-    /// Null means unlimited; 0 or less refuses every connection (Node 22 and later; in Node 20, 0 meant unlimited).</summary>
-    public int? MaxConnections { get { VerifyLoopThread(); return _maxConnections; } set { VerifyLoopThread(); _maxConnections = value; } }
+    /// Null means unlimited; 0 or less refuses every connection (Node 22 and later; in Node 20, 0 meant unlimited).
+    /// Read from any thread (as last set); set on the loop thread.</summary>
+    public int? MaxConnections
+    {
+        get => Volatile.Read(ref _maxConnections) is var max && max == NoLimit ? null : (int)max;
+        set { VerifyLoopThread(); _maxConnections = value ?? NoLimit; }
+    }
 
-    /// <summary>True while a listening handle exists (synchronously after Listen(port); after the lookup with a host).</summary>
-    public bool Listening { get { VerifyLoopThread(); return _handle != null; } }
+    /// <summary>True while a listening handle exists (synchronously after Listen(port); after the lookup with a host).
+    /// Any thread: as the loop last set it.</summary>
+    public bool Listening => Volatile.Read(ref _handle) != null;
 
-    /// <summary>Connections accepted and not yet destroyed.</summary>
-    public int Connections { get { VerifyLoopThread(); return Volatile.Read(ref _connections); } }
+    /// <summary>Connections accepted and not yet destroyed. Any thread: as the loop last set it.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     /// <summary>On several loops: the loops serving this server's connections now (a new loop in the place of one that
     /// failed, with <see cref="ServerOptions.LoopFailure"/> Replace); null on a single loop and before listening. Thread-safe.</summary>
@@ -113,10 +123,20 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     private protected override void VerifyAccess() => _loop.Uv.VerifyThread();
 
     /// <summary>server.address(): the bound endpoint, the pipe path, or null before listening (and after a TCP close).</summary>
-    public unsafe AddressInfo? Address()
+    /// <remarks>Any thread: off the loop it is read under a lock the loop takes to let go of the handle before closing
+    /// it.</remarks>
+    public AddressInfo? Address()
     {
-        _loop.Uv.VerifyThread();
-        if (_pipeName != null) return new AddressInfo { Address = _pipeName };
+        if (_loop.IsLoopThread) return ReadAddress();
+        lock (_handleGate) return ReadAddress();
+    }
+
+    /// <summary>Taken off the loop to read the bound name, and by the loop to let go of the handle before closing it.</summary>
+    private readonly object _handleGate = new();
+
+    private unsafe AddressInfo? ReadAddress()
+    {
+        if (Volatile.Read(ref _pipeName) is { } pipeName) return new AddressInfo { Address = pipeName };
         if (_handle is not UvTcp tcp) return null;
         SockAddrStorage sa;
         int rc = tcp.GetSockName(&sa);
@@ -139,9 +159,10 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
         {
             if (Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
                 NodeNetLogging.Closed(Log, Address()?.ToString() ?? "");
-            _handle.Events = null;
-            _handle.Close();
-            _handle = null;
+            var handle = _handle;
+            lock (_handleGate) _handle = null;
+            handle.Events = null;
+            handle.Close();
         }
         _loops?.StopAccepting();
         CheckDrained();

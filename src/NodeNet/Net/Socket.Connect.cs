@@ -34,13 +34,13 @@ public sealed partial class Socket
 
     private int _connectGeneration;
 
-    /// <summary>Addresses tried by autoSelectFamily, as "ip:port".</summary>
+    /// <summary>Addresses tried by autoSelectFamily, as "ip:port". Any thread: as the loop last set it.</summary>
     public IReadOnlyList<string>? AutoSelectFamilyAttemptedAddresses
     {
-        get { VerifyLoopThread(); return _attemptedAddresses; }
+        get => Volatile.Read(ref _attemptedAddresses);
         private set => _attemptedAddresses = value;
     }
-    private IReadOnlyList<string>? _attemptedAddresses;
+    private IReadOnlyList<string>? _attemptedAddresses; // replaced, never changed in place: any thread may be reading it
 
     /// <summary>socket.connect(port[, host][, connectListener]).</summary>
     public Socket Connect(int port, string? host = null, Action? connectListener = null) =>
@@ -150,6 +150,7 @@ public sealed partial class Socket
         _errored = null;
         _errorEmitted = false;
         _buffered.Clear();
+        _bytesBuffered = 0;
         _needDrain = false;
         _bytesRead = 0;
         _bytesDispatched = 0;
@@ -225,7 +226,7 @@ public sealed partial class Socket
                 StartConnect(new ConnectAttempt { Address = ordered[0].Address, Port = port, Family = ordered[0].Family, LocalPort = options.LocalPort, Generation = generation });
                 return;
             }
-            AutoSelectFamilyAttemptedAddresses = new List<string>();
+            AutoSelectFamilyAttemptedAddresses = Array.Empty<string>();
             var ctx = new MultiConnect { Addresses = ordered, Port = port, TimeoutMs = options.AutoSelectFamilyAttemptTimeout is { } t ? Math.Max(10, t) : Net.GetDefaultAutoSelectFamilyAttemptTimeout(), LocalPort = options.LocalPort };
             ConnectNext(ctx, generation);
         }
@@ -316,7 +317,7 @@ public sealed partial class Socket
         SockAddrStorage remote;
         err = SockAddr.Parse(a.Address, a.Port, &remote);
         EmitEvent("connectionAttempt", a.Address, a.Port, a.Family);
-        if (a.Multi != null) ((List<string>)AutoSelectFamilyAttemptedAddresses!).Add($"{a.Address}:{a.Port}"); // after the event, as Node
+        if (a.Multi != null) AutoSelectFamilyAttemptedAddresses = [.. AutoSelectFamilyAttemptedAddresses!, $"{a.Address}:{a.Port}"]; // after the event, as Node
         if (!_connecting || a.Generation != _connectGeneration) return;
         if (err == 0)
         {

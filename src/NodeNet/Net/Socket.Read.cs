@@ -19,32 +19,36 @@ public sealed partial class Socket : IReadableHost
     private long _bytesRead;
     private volatile bool _eof;           // the peer's FIN arrived (read by await foreach's continuation)
 
-    /// <summary>The readable side is open: not destroyed and 'end' not yet emitted.</summary>
-    public bool Readable { get { VerifyLoopThread(); return !_destroyed && !_readable.EndEmitted; } }
+    /// <summary>The readable side is open: not destroyed and 'end' not yet emitted. Any thread: as the loop last set
+    /// it.</summary>
+    public bool Readable => !Volatile.Read(ref _destroyed) && !Volatile.Read(ref _readable.EndEmitted);
 
-    /// <summary>Bytes received; kept after destroy, reset by a reconnect.</summary>
-    public long BytesRead { get { VerifyLoopThread(); return _bytesRead; } }
+    /// <summary>Bytes received; kept after destroy, reset by a reconnect. Any thread: as the loop last set it.</summary>
+    public long BytesRead => Volatile.Read(ref _bytesRead);
 
     /// <summary>readableHighWaterMark (65536 unless set by options, as in Node 22 and later; 16384 on Windows, as there).
-    /// A Read(size) larger than it raises it to the next power of two, as in Node.</summary>
-    public int ReadableHighWaterMark { get { VerifyLoopThread(); return _readable.HighWaterMark; } }
+    /// A Read(size) larger than it raises it to the next power of two, as in Node. Any thread: as the loop last set
+    /// it.</summary>
+    public int ReadableHighWaterMark => Volatile.Read(ref _readable.HighWaterMark);
 
-    /// <summary>readableLength: bytes (characters, with an encoding) buffered and not yet read.</summary>
-    public long ReadableLength { get { VerifyLoopThread(); return _readable.Length; } }
+    /// <summary>readableLength: bytes (characters, with an encoding) buffered and not yet read. Any thread: as the loop
+    /// last set it.</summary>
+    public long ReadableLength => Volatile.Read(ref _readable.Length);
 
     /// <summary>readableFlowing: null until a 'data' listener, Resume or Pause decides; false while a 'readable'
-    /// listener is attached.</summary>
-    public bool? ReadableFlowing { get { VerifyLoopThread(); return _readable.Flowing; } }
+    /// listener is attached. Any thread: as the loop last set it.</summary>
+    public bool? ReadableFlowing => _readable.Flowing;
 
-    /// <summary>readableEnded: 'end' was emitted.</summary>
-    public bool ReadableEnded { get { VerifyLoopThread(); return _readable.EndEmitted; } }
+    /// <summary>readableEnded: 'end' was emitted. Any thread: as the loop last set it.</summary>
+    public bool ReadableEnded => Volatile.Read(ref _readable.EndEmitted);
 
-    /// <summary>readableAborted: destroyed or errored before 'end'.</summary>
-    public bool ReadableAborted { get { VerifyLoopThread(); return (_destroyed || _errored != null) && !_readable.EndEmitted && !_notReadable; } }
+    /// <summary>readableAborted: destroyed or errored before 'end'. Any thread: as the loop last set it.</summary>
+    public bool ReadableAborted =>
+        (Volatile.Read(ref _destroyed) || Volatile.Read(ref _errored) != null) && !Volatile.Read(ref _readable.EndEmitted) && !_notReadable;
     private bool _notReadable; // made with Readable = false
 
-    /// <summary>readableDidRead: 'data' was emitted at least once.</summary>
-    public bool ReadableDidRead { get { VerifyLoopThread(); return _readable.DataEmitted; } }
+    /// <summary>readableDidRead: 'data' was emitted at least once. Any thread: as the loop last set it.</summary>
+    public bool ReadableDidRead => Volatile.Read(ref _readable.DataEmitted);
 
     /// <summary>isPaused().</summary>
     public bool IsPaused()
@@ -53,8 +57,9 @@ public sealed partial class Socket : IReadableHost
         return _readable.IsPaused;
     }
 
-    /// <summary>readableEncoding: the encoding SetEncoding chose (normalised, e.g. "utf8"), or null.</summary>
-    public string? ReadableEncoding { get { VerifyLoopThread(); return _readable.Decoder?.Encoding; } }
+    /// <summary>readableEncoding: the encoding SetEncoding chose (normalised, e.g. "utf8"), or null. Any thread: as the
+    /// loop last set it.</summary>
+    public string? ReadableEncoding => Volatile.Read(ref _readable.Decoder)?.Encoding;
 
     /// <summary>socket.setEncoding(encoding): 'data' then carries strings; characters split across reads are kept whole.
     /// What is already buffered is decoded at once.</summary>

@@ -25,7 +25,7 @@ public sealed partial class Socket
         // Detached first, so destroying this socket closes nothing: 'close' comes with no argument, as in Node.
         tcp.ReadStop();
         tcp.Events = null;
-        _handle = null;
+        lock (_handleGate) _handle = null; // the other loop owns it now: no reader here may still use it
         _reading = false;
         Destroy();
         return HandleTransfer.Move(_loop, tcp, target, moved => new Socket(target, new SocketOptions { AllowHalfOpen = allowHalfOpen }, moved));

@@ -46,23 +46,27 @@ public sealed partial class Socket
     private bool _finished;      // 'finish' emitted
     private bool _writeAfterFin; // the peer ended and we did not allow half-open
     private long _bytesDispatched;
+    private long _bytesBuffered; // bytes of the writes in _buffered: BytesWritten counts them without walking the list
     private Exception? _errored; // the error the socket was destroyed with
     private readonly List<Action<Exception?>> _onFinished = [];
     private int _corked;
     private string _defaultEncoding = "utf8";
 
-    /// <summary>writableCorked: how many Uncork calls it takes to send what Cork held back.</summary>
-    public int WritableCorked { get { VerifyLoopThread(); return _corked; } }
+    /// <summary>writableCorked: how many Uncork calls it takes to send what Cork held back. Any thread: as the loop
+    /// last set it.</summary>
+    public int WritableCorked => Volatile.Read(ref _corked);
 
-    /// <summary>writableAborted: destroyed or errored before 'finish'.</summary>
-    public bool WritableAborted { get { VerifyLoopThread(); return (_destroyed || _errored != null) && !_finished && !_notWritable; } }
+    /// <summary>writableAborted: destroyed or errored before 'finish'. Any thread: as the loop last set it.</summary>
+    public bool WritableAborted =>
+        (Volatile.Read(ref _destroyed) || Volatile.Read(ref _errored) != null) && !Volatile.Read(ref _finished) && !_notWritable;
     private bool _notWritable; // made with Writable = false
 
-    /// <summary>errored: the error this socket was destroyed with, or null.</summary>
-    public Exception? Errored { get { VerifyLoopThread(); return _errored; } }
+    /// <summary>errored: the error this socket was destroyed with, or null. Any thread: as the loop last set it.</summary>
+    public Exception? Errored => Volatile.Read(ref _errored);
 
-    /// <summary>Node's socket.closed (named so beside the <see cref="Closed"/> event): the handle is closed ('close' follows on the next tick, or has been emitted).</summary>
-    public bool IsClosed { get { VerifyLoopThread(); return _destroyed; } }
+    /// <summary>Node's socket.closed (named so beside the <see cref="Closed"/> event): the handle is closed ('close'
+    /// follows on the next tick, or has been emitted). Any thread: as the loop last set it.</summary>
+    public bool IsClosed => Volatile.Read(ref _destroyed);
 
     /// <summary>socket.cork(): writes are held back until as many <see cref="Uncork"/> calls (or End), then go out
     /// together, as one vectored write.</summary>
@@ -105,6 +109,7 @@ public sealed partial class Socket
     {
         var ops = _buffered.ToArray();
         _buffered.Clear();
+        _bytesBuffered = 0;
         foreach (var op in ops)
         {
             AdjustWritable(-op.Counted, -op.Count);
@@ -121,37 +126,35 @@ public sealed partial class Socket
         return this;
     }
 
-    /// <summary>The writable side is open: not destroyed and End not yet called.</summary>
-    public bool Writable { get { VerifyLoopThread(); return !_destroyed && !_ending; } }
+    /// <summary>The writable side is open: not destroyed and End not yet called. Any thread: as the loop last set
+    /// it.</summary>
+    public bool Writable => !Volatile.Read(ref _destroyed) && !Volatile.Read(ref _ending);
 
-    /// <summary>Bytes queued and not yet handed to the kernel (writableLength).</summary>
-    public long WritableLength { get { VerifyLoopThread(); return _writableLength; } }
+    /// <summary>Bytes queued and not yet handed to the kernel (writableLength). Any thread: as the loop last set
+    /// it.</summary>
+    public long WritableLength => Volatile.Read(ref _writableLength);
 
-    /// <summary>Deprecated alias of <see cref="WritableLength"/>; null without a handle.</summary>
-    public long? BufferSize { get { VerifyLoopThread(); return _handle != null ? _writableLength : null; } }
+    /// <summary>Deprecated alias of <see cref="WritableLength"/>; null without a handle. Any thread: as the loop last
+    /// set it.</summary>
+    public long? BufferSize => Volatile.Read(ref _handle) != null ? Volatile.Read(ref _writableLength) : null;
 
-    /// <summary>writableHighWaterMark (65536 unless set by options, as in Node 22 and later; 16384 on Windows, as there).</summary>
+    /// <summary>writableHighWaterMark (65536 unless set by options, as in Node 22 and later; 16384 on Windows, as
+    /// there). Any thread (fixed at construction).</summary>
     public int WritableHighWaterMark => _hwm;
 
-    /// <summary>True after Write returned false, until 'drain'.</summary>
-    public bool WritableNeedDrain { get { VerifyLoopThread(); return _needDrain; } }
+    /// <summary>True after Write returned false, until 'drain'. Any thread: as the loop last set it.</summary>
+    public bool WritableNeedDrain => Volatile.Read(ref _needDrain);
 
-    /// <summary>True once End was called.</summary>
-    public bool WritableEnded { get { VerifyLoopThread(); return _ending; } }
+    /// <summary>True once End was called. Any thread: as the loop last set it.</summary>
+    public bool WritableEnded => Volatile.Read(ref _ending);
 
-    /// <summary>True once 'finish' was emitted.</summary>
-    public bool WritableFinished { get { VerifyLoopThread(); return _finished; } }
+    /// <summary>True once 'finish' was emitted. Any thread: as the loop last set it.</summary>
+    public bool WritableFinished => Volatile.Read(ref _finished);
 
-    /// <summary>Bytes written plus bytes still queued; kept after destroy.</summary>
+    /// <summary>Bytes written plus bytes still queued; kept after destroy. Any thread: as the loop last set it.</summary>
     public long BytesWritten
     {
-        get
-        {
-            VerifyLoopThread();
-            long queued = _waitingForConnect?.Bytes ?? 0;
-            foreach (var op in _buffered) queued += op.Count;
-            return _bytesDispatched + queued;
-        }
+        get => Volatile.Read(ref _bytesDispatched) + Volatile.Read(ref _bytesBuffered) + (Volatile.Read(ref _waitingForConnect)?.Bytes ?? 0);
     }
 
     /// <summary>socket.write(data[, callback]): queues <paramref name="data"/> (never dropped); false once the queue reaches the high-water mark.</summary>
@@ -235,7 +238,7 @@ public sealed partial class Socket
         }
         AdjustWritable(counted, count);
         var op = new WriteOp(data, callback, counted);
-        if (_writing || _corked > 0) _buffered.Add(op);
+        if (_writing || _corked > 0) { _buffered.Add(op); _bytesBuffered += op.Count; }
         else
         {
             _writing = true;
@@ -338,6 +341,7 @@ public sealed partial class Socket
     {
         var ops = _buffered.ToArray();
         _buffered.Clear();
+        _bytesBuffered = 0;
         long bytes = 0;
         foreach (var op in ops) bytes += op.Count;
         _writing = true;
@@ -364,6 +368,7 @@ public sealed partial class Socket
         if (_writing) return;
         var ops = _buffered.ToArray();
         _buffered.Clear();
+        _bytesBuffered = 0;
         foreach (var op in ops)
         {
             AdjustWritable(-op.Counted, -op.Count);

@@ -35,7 +35,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     private bool _boundSource;  // the handle came from a BoundSocket: its local end is fixed
     private string? _boundPath; // a bound pipe's own path, its localAddress
 
-    private double? _timeoutMs;
+    private double _timeoutMs = double.NaN; // NaN: setTimeout never called (a double? could be read torn off the loop)
     private UvTimer? _timer;
     private bool _timerArmed;
     private ulong _lastActive;
@@ -104,61 +104,67 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
 
     private static int HighWaterMark(int? value) => value is { } v && v >= 0 ? v : DefaultHighWaterMark;
 
-    /// <summary>The accepting server, or null for a client socket.</summary>
-    public Server? Server { get { VerifyLoopThread(); return _server; } internal set => _server = value; }
+    /// <summary>The accepting server, or null for a client socket. Any thread: as the loop last set it.</summary>
+    public Server? Server { get => Volatile.Read(ref _server); internal set => _server = value; }
     private Server? _server;
 
     /// <summary>Which of its server's loops this connection lives on (-1 on a single-loop server).</summary>
     internal int ServerLoopIndex = -1;
 
-    /// <summary>From the options: whether the socket stays writable after the peer's FIN.</summary>
+    /// <summary>From the options: whether the socket stays writable after the peer's FIN. Any thread (fixed at
+    /// construction).</summary>
     public bool AllowHalfOpen { get; }
 
-    /// <summary>True between Connect and 'connect' (or the connect error).</summary>
-    public bool Connecting { get { VerifyLoopThread(); return _connecting; } }
+    /// <summary>True between Connect and 'connect' (or the connect error). Any thread: as the loop last set it.</summary>
+    public bool Connecting => Volatile.Read(ref _connecting);
     private bool _connecting;
 
-    /// <summary>True once destroyed (explicitly, by an error, or after both sides ended).</summary>
-    public bool Destroyed { get { VerifyLoopThread(); return _destroyed; } }
+    /// <summary>True once destroyed (explicitly, by an error, or after both sides ended). Any thread: as the loop last
+    /// set it.</summary>
+    public bool Destroyed => Volatile.Read(ref _destroyed);
 
-    /// <summary>No handle yet, or still connecting.</summary>
-    public bool Pending { get { VerifyLoopThread(); return _handle == null || _connecting; } }
+    /// <summary>No handle yet, or still connecting. Any thread: as the loop last set it.</summary>
+    public bool Pending => Volatile.Read(ref _handle) == null || Volatile.Read(ref _connecting);
 
-    /// <summary>"opening", "open", "readOnly", "writeOnly" or "closed", as Node computes it.</summary>
-    public string ReadyState => VerifiedReadyState();
+    /// <summary>"opening", "open", "readOnly", "writeOnly" or "closed", as Node computes it. Any thread: as the loop
+    /// last set it.</summary>
+    public string ReadyState => ComputeReadyState();
 
-    private string VerifiedReadyState()
+    private string ComputeReadyState()
     {
-        VerifyLoopThread();
-        return _connecting ? "opening"
+        return Volatile.Read(ref _connecting) ? "opening"
         : Readable && Writable ? "open"
         : Readable ? "readOnly"
         : Writable ? "writeOnly"
         : "closed";
     }
 
-    /// <summary>The idle timeout set by <see cref="SetTimeout(double, Action?)"/>; null until it is called.</summary>
-    public double? Timeout { get { VerifyLoopThread(); return _timeoutMs; } }
+    /// <summary>The idle timeout set by <see cref="SetTimeout(double, Action?)"/>; null until it is called. Any thread:
+    /// as the loop last set it.</summary>
+    public double? Timeout => Volatile.Read(ref _timeoutMs) is var ms && double.IsNaN(ms) ? null : ms;
 
-    /// <summary>getsockname(): the local endpoint, or null when not connected.</summary>
-    public AddressInfo? Address()
-    {
-        VerifyLoopThread();
-        return LocalName();
-    }
+    /// <summary>getsockname(): the local endpoint, or null when not connected. Any thread.</summary>
+    public AddressInfo? Address() => LocalNameAnyThread();
 
-    /// <summary>Remote IP (cached once read, so it survives close). Null for pipes and before connecting.</summary>
-    public string? RemoteAddress { get { VerifyLoopThread(); return PeerName()?.Address; } }
-    /// <summary>Remote port.</summary>
-    public int? RemotePort { get { VerifyLoopThread(); return PeerName()?.Port; } }
-    /// <summary>"IPv4" or "IPv6".</summary>
-    public string? RemoteFamily { get { VerifyLoopThread(); return PeerName()?.Family; } }
-    /// <summary>Local IP.</summary>
-    public string? LocalAddress { get { VerifyLoopThread(); return LocalName()?.Address; } }
-    /// <summary>Local port.</summary>
-    public int? LocalPort { get { VerifyLoopThread(); return LocalName()?.Port; } }
-    /// <summary>"IPv4" or "IPv6".</summary>
-    public string? LocalFamily { get { VerifyLoopThread(); return LocalName()?.Family; } }
+    /// <summary>Remote IP (cached once read, so it survives close). Null for pipes and before connecting. Any thread: a
+    /// name once read is kept; off the loop it is read under a lock that the loop takes before it closes the
+    /// handle.</summary>
+    public string? RemoteAddress => PeerNameAnyThread()?.Address;
+    /// <summary>Remote port. Any thread: a name once read is kept; off the loop it is read under a lock that the loop
+    /// takes before it closes the handle.</summary>
+    public int? RemotePort => PeerNameAnyThread()?.Port;
+    /// <summary>"IPv4" or "IPv6". Any thread: a name once read is kept; off the loop it is read under a lock that the
+    /// loop takes before it closes the handle.</summary>
+    public string? RemoteFamily => PeerNameAnyThread()?.Family;
+    /// <summary>Local IP. Any thread: a name once read is kept; off the loop it is read under a lock that the loop
+    /// takes before it closes the handle.</summary>
+    public string? LocalAddress => LocalNameAnyThread()?.Address;
+    /// <summary>Local port. Any thread: a name once read is kept; off the loop it is read under a lock that the loop
+    /// takes before it closes the handle.</summary>
+    public int? LocalPort => LocalNameAnyThread()?.Port;
+    /// <summary>"IPv4" or "IPv6". Any thread: a name once read is kept; off the loop it is read under a lock that the
+    /// loop takes before it closes the handle.</summary>
+    public string? LocalFamily => LocalNameAnyThread()?.Family;
 
     /// <summary>The loop this socket belongs to (its events run on that loop's thread). Thread-safe.</summary>
     public EventLoop Loop => _loop;
@@ -182,19 +188,27 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     }
 
     /// <summary>The connected peer's pid, uid and gid on a Unix domain socket (SO_PEERCRED), or its pid on a Windows
-    /// named pipe; null on TCP, before connecting, and where the platform cannot tell. Read once and cached. Beyond Node.</summary>
+    /// named pipe; null on TCP, before connecting, and where the platform cannot tell. Read once and cached. Beyond
+    /// Node. Any thread: a name once read is kept; off the loop it is read under a lock that the loop takes before it
+    /// closes the handle.</summary>
     public PeerCredentials? PeerCredentials
     {
         get
         {
-            VerifyLoopThread();
-            if (_peerCredentials != null || _handle is not UvPipe pipe || _connecting) return _peerCredentials;
-            nint fd = pipe.FileNo();
-            if (fd == -1) return null;
-            if (OperatingSystem.IsWindows())
-                return NamedPipe.PeerProcessId(fd, serverEnd: _server != null) is { } pid ? _peerCredentials = new PeerCredentials(pid, null, null) : null;
-            return _peerCredentials = UnixSocket.PeerCredentials((int)fd) is { } c ? new PeerCredentials(c.Pid, c.Uid, c.Gid) : null;
+            if (Volatile.Read(ref _peerCredentials) is { } known) return known;
+            if (_loop.IsLoopThread) return ReadPeerCredentials();
+            lock (_handleGate) return ReadPeerCredentials();
         }
+    }
+
+    private PeerCredentials? ReadPeerCredentials()
+    {
+        if (_peerCredentials != null || _handle is not UvPipe pipe || _connecting) return _peerCredentials;
+        nint fd = pipe.FileNo();
+        if (fd == -1) return null;
+        if (OperatingSystem.IsWindows())
+            return NamedPipe.PeerProcessId(fd, serverEnd: _server != null) is { } pid ? _peerCredentials = new PeerCredentials(pid, null, null) : null;
+        return _peerCredentials = UnixSocket.PeerCredentials((int)fd) is { } c ? new PeerCredentials(c.Pid, c.Uid, c.Gid) : null;
     }
 
     private void AttachHandle(UvStream handle)
@@ -245,7 +259,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         if (_handle != null)
         {
             var handle = _handle;
-            _handle = null;
+            lock (_handleGate) _handle = null; // a reader off the loop may be using it (see PeerNameAnyThread)
             _sockname = null;
             handle.Events = null;
             handle.Closed = () => EmitClose(hadError);
@@ -366,7 +380,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     {
         if (_timeoutMs is not > 0) return;
         _lastActive = _loop.Uv.Now;
-        if (!_timerArmed) ArmTimer((ulong)_timeoutMs.Value);
+        if (!_timerArmed) ArmTimer((ulong)_timeoutMs);
     }
 
     private void OnTimer()
@@ -374,7 +388,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         _timerArmed = false;
         if (_destroyed || _timeoutMs is not > 0) return;
         ulong idle = _loop.Uv.Now - _lastActive;
-        ulong ms = (ulong)_timeoutMs.Value;
+        ulong ms = (ulong)_timeoutMs;
         if (idle < ms) { ArmTimer(ms - idle); return; }
         // A write still draining counts as activity (Node's kLastWriteQueueSize check).
         long queued = _handle?.WriteQueueSize ?? 0;
@@ -445,6 +459,29 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         return this;
     }
 
+    /// <summary>Taken off the loop to read a name from the handle, and by the loop to let go of the handle before closing
+    /// it: a reader never asks a closed (or reused) descriptor. Uncontended, except when another thread reads.</summary>
+    private readonly object _handleGate = new();
+
+    /// <summary>PeerName from any thread: the cached name, else read from the handle under <see
+    /// cref="_handleGate"/>.</summary>
+    private AddressInfo? PeerNameAnyThread()
+    {
+        if (_loop.IsLoopThread) return PeerName();
+        if (Volatile.Read(ref _peername) is { } known) return known;
+        lock (_handleGate) return PeerName();
+    }
+
+    /// <summary>LocalName from any thread. Off the loop the name is not cached: while connecting, the descriptor may
+    /// still be unbound, and the loop must not inherit that.</summary>
+    private AddressInfo? LocalNameAnyThread()
+    {
+        if (_loop.IsLoopThread) return LocalName();
+        if (Volatile.Read(ref _sockname) is { } known) return known;
+        if (_boundPath is { } path) return new AddressInfo { Address = path };
+        lock (_handleGate) return Volatile.Read(ref _connecting) ? null : ReadSockName();
+    }
+
     private AddressInfo? PeerName()
     {
         if (_peername != null || _handle == null || _connecting) return _peername;
@@ -465,13 +502,15 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     {
         if (_boundPath != null) return _sockname ??= new AddressInfo { Address = _boundPath }; // a bound pipe's own path
         if (_sockname != null || _handle == null) return _sockname;
-        if (_handle is UvTcp tcp)
-        {
-            SockAddrStorage sa;
-            if (tcp.GetSockName(&sa) != 0) return null;
-            _sockname = AddressInfo.From(&sa);
-        }
+        if (_handle is UvTcp) _sockname = ReadSockName();
         return _sockname;
+    }
+
+    private unsafe AddressInfo? ReadSockName()
+    {
+        if (_handle is not UvTcp tcp) return null;
+        SockAddrStorage sa;
+        return tcp.GetSockName(&sa) == 0 ? AddressInfo.From(&sa) : null;
     }
 
     void IUvRequestOwner.OnRequestDone(UvRequest req, int status)

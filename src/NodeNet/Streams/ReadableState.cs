@@ -17,7 +17,14 @@ internal sealed class ReadableState(IReadableHost host, int highWaterMark)
 
     public long Length;
     public int HighWaterMark = highWaterMark;
-    public bool? Flowing;          // readableFlowing: null until 'data', resume() or pause() decides
+    /// <summary>readableFlowing: null until 'data', resume() or pause() decides. Kept in one byte, since other threads
+    /// may read it (a bool? could be read torn).</summary>
+    public bool? Flowing
+    {
+        get => Volatile.Read(ref _flowing) switch { 0 => false, 1 => true, _ => null };
+        set => _flowing = value switch { false => (sbyte)0, true => (sbyte)1, null => (sbyte)-1 };
+    }
+    private sbyte _flowing = -1;
     public bool? Paused;           // kPaused: set by pause() and resume()
     public bool Ended;             // the source pushed its end
     public bool EndEmitted;
@@ -25,8 +32,6 @@ internal sealed class ReadableState(IReadableHost host, int highWaterMark)
     public bool Sync = true;       // inside read()'s call of _read(): a push now must not emit at once
     public bool NeedReadable, EmittedReadable, ReadableListening, ResumeScheduled, ReadingMore, DataEmitted;
     public StringDecoder? Decoder;
-
-    public IEnumerable<object> Buffered => _buffer.Items();
 
     /// <summary>push(chunk): false once the buffer reached the high-water mark (the source should stop).</summary>
     public bool Push(byte[] chunk)

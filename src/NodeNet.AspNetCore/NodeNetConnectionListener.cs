@@ -8,7 +8,7 @@ namespace NodeNet.AspNetCore;
 
 /// <summary>One Kestrel endpoint: a NodeNet server whose connections (on whichever loop they live) queue for Kestrel's
 /// accept loop.</summary>
-internal sealed class NodeNetConnectionListener : IConnectionListener
+internal sealed partial class NodeNetConnectionListener : IConnectionListener
 {
     private readonly Server _server;
     private readonly ILogger _logger;
@@ -52,7 +52,7 @@ internal sealed class NodeNetConnectionListener : IConnectionListener
     {
         _accepted.Writer.TryComplete();
         if (!_server.Loop.TryPost(() => { if (_server.Listening) _server.Close(); }))
-            _logger.LogDebug("The listener's loop had already ended");
+            Log.LoopAlreadyEnded(_logger);
         // Accepted but never taken by Kestrel: nobody will serve them.
         while (_accepted.Reader.TryRead(out var orphan)) orphan.Abort();
         return ValueTask.CompletedTask;
@@ -63,5 +63,12 @@ internal sealed class NodeNetConnectionListener : IConnectionListener
     {
         await UnbindAsync().ConfigureAwait(false);
         await _server.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = NodeNetLogEvents.TransportLoopAlreadyEnded, EventName = "TransportLoopAlreadyEnded", Level = LogLevel.Debug,
+            Message = "The listener's loop had already ended")]
+        public static partial void LoopAlreadyEnded(ILogger logger);
     }
 }

@@ -170,28 +170,36 @@ public sealed partial class NodeNetHostedServer : IHostedService, IAsyncDisposab
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "Connection {ConnectionId} accepted from {Remote}")]
+        [LoggerMessage(EventId = NodeNetLogEvents.HostedConnectionAccepted, EventName = "HostedConnectionAccepted", Level = LogLevel.Debug,
+        Message = "Connection {ConnectionId} accepted from {Remote}")]
         public static partial void Accepted(ILogger logger, string connectionId, string remote);
 
-        [LoggerMessage(2, LogLevel.Debug, "Connection {ConnectionId} closed: {Reason}")]
+        [LoggerMessage(EventId = NodeNetLogEvents.HostedConnectionClosed, EventName = "HostedConnectionClosed", Level = LogLevel.Debug,
+        Message = "Connection {ConnectionId} closed: {Reason}")]
         public static partial void Closed(ILogger logger, string connectionId, SocketCloseReason reason, Exception? error);
 
-        [LoggerMessage(3, LogLevel.Error, "Connection {ConnectionId} failed; it was destroyed")]
+        [LoggerMessage(EventId = NodeNetLogEvents.HostedConnectionFailed, EventName = "HostedConnectionFailed", Level = LogLevel.Error,
+        Message = "Connection {ConnectionId} failed; it was destroyed")]
         public static partial void ConnectionFailed(ILogger logger, string connectionId, Exception error);
 
-        [LoggerMessage(4, LogLevel.Information, "NodeNet server {Name} on {Address} is stopping: no new connections, open ones are ended")]
+        [LoggerMessage(EventId = NodeNetLogEvents.HostedServerStopping, EventName = "HostedServerStopping", Level = LogLevel.Information,
+        Message = "NodeNet server {Name} on {Address} is stopping: no new connections, open ones are ended")]
         public static partial void Stopping(ILogger logger, string name, string address);
 
-        [LoggerMessage(5, LogLevel.Information, "NodeNet server {Name} stopped (connections left at the deadline destroyed: {Forced})")]
+        [LoggerMessage(EventId = NodeNetLogEvents.HostedServerStopped, EventName = "HostedServerStopped", Level = LogLevel.Information,
+        Message = "NodeNet server {Name} stopped (connections left at the deadline destroyed: {Forced})")]
         public static partial void Stopped(ILogger logger, string name, bool forced);
 
-        [LoggerMessage(6, LogLevel.Error, "Uncaught exception on NodeNet server {Name}'s loop; serving on")]
+        [LoggerMessage(EventId = NodeNetLogEvents.HostedUncaught, EventName = "HostedUncaught", Level = LogLevel.Error,
+        Message = "Uncaught exception on NodeNet server {Name}'s loop; serving on")]
         public static partial void Uncaught(ILogger logger, string name, Exception error);
 
-        [LoggerMessage(7, LogLevel.Critical, "Uncaught exception on NodeNet server {Name}'s loop; stopping the application")]
+        [LoggerMessage(EventId = NodeNetLogEvents.HostedUncaughtStopping, EventName = "HostedUncaughtStopping", Level = LogLevel.Critical,
+        Message = "Uncaught exception on NodeNet server {Name}'s loop; stopping the application")]
         public static partial void UncaughtStopping(ILogger logger, string name, Exception error);
 
-        [LoggerMessage(8, LogLevel.Critical, "NodeNet server {Name}'s loop ended by an error; stopping the application")]
+        [LoggerMessage(EventId = NodeNetLogEvents.HostedLoopDied, EventName = "HostedLoopDied", Level = LogLevel.Critical,
+        Message = "NodeNet server {Name}'s loop ended by an error; stopping the application")]
         public static partial void LoopDied(ILogger logger, string name, Exception error);
     }
 }

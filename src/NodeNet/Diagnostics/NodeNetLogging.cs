@@ -19,27 +19,35 @@ public static partial class NodeNetLogging
 
     internal static ILogger Logger => s_logger;
 
-    [LoggerMessage(1, LogLevel.Information, "Server listening on {Address}")]
+    [LoggerMessage(EventId = NodeNetLogEvents.Listening, EventName = "Listening", Level = LogLevel.Information,
+        Message = "Server listening on {Address}")]
     internal static partial void Listening(ILogger logger, string address);
 
-    [LoggerMessage(2, LogLevel.Information, "Server on {Address} closed")]
+    [LoggerMessage(EventId = NodeNetLogEvents.ServerClosed, EventName = "ServerClosed", Level = LogLevel.Information,
+        Message = "Server on {Address} closed")]
     internal static partial void Closed(ILogger logger, string address);
 
-    [LoggerMessage(3, LogLevel.Warning, "Connection from {Remote} dropped: maxConnections ({Max}) reached")]
+    [LoggerMessage(EventId = NodeNetLogEvents.ConnectionDropped, EventName = "ConnectionDropped", Level = LogLevel.Warning,
+        Message = "Connection from {Remote} dropped: maxConnections ({Max}) reached")]
     internal static partial void Dropped(ILogger logger, string remote, int max);
 
-    [LoggerMessage(4, LogLevel.Error, "Server could not listen on {Address}: {Code}")]
+    [LoggerMessage(EventId = NodeNetLogEvents.ListenFailed, EventName = "ListenFailed", Level = LogLevel.Error,
+        Message = "Server could not listen on {Address}: {Code}")]
     internal static partial void ListenFailed(ILogger logger, string address, string code, Exception error);
 
-    [LoggerMessage(5, LogLevel.Error, "Uncaught exception in an event loop callback")]
+    [LoggerMessage(EventId = NodeNetLogEvents.Uncaught, EventName = "Uncaught", Level = LogLevel.Error,
+        Message = "Uncaught exception in an event loop callback")]
     internal static partial void Uncaught(ILogger logger, Exception error);
 
-    [LoggerMessage(6, LogLevel.Information, "Server on {Address} serves on {Loops} loops ({Mode})")]
+    [LoggerMessage(EventId = NodeNetLogEvents.ServingOnLoops, EventName = "ServingOnLoops", Level = LogLevel.Information,
+        Message = "Server on {Address} serves on {Loops} loops ({Mode})")]
     internal static partial void ServingOnLoops(ILogger logger, string address, int loops, string mode);
 
-    [LoggerMessage(7, LogLevel.Error, "Loop {Index} of the server on {Address} ended with an uncaught {Exception}; its {Connections} connections are gone, and {WhatNext}")]
+    [LoggerMessage(EventId = NodeNetLogEvents.LoopFailed, EventName = "LoopFailed", Level = LogLevel.Error,
+        Message = "Loop {Index} of the server on {Address} ended with an uncaught {Exception}; its {Connections} connections are gone, and {WhatNext}")]
     internal static partial void LoopFailed(ILogger logger, int index, string address, string exception, int connections, string whatNext, Exception error);
 
-    [LoggerMessage(8, LogLevel.Warning, "A handle received over IPC was closed: {Max} already wait for ReceiveHandleAsync")]
+    [LoggerMessage(EventId = NodeNetLogEvents.HandleQueueFull, EventName = "HandleQueueFull", Level = LogLevel.Warning,
+        Message = "A handle received over IPC was closed: {Max} already wait for ReceiveHandleAsync")]
     internal static partial void HandleQueueFull(ILogger logger, int max);
 }

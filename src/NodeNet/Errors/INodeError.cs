@@ -25,11 +25,18 @@ public interface INodeError
     string Message { get; }
 }
 
-/// <summary>The fields every NodeNet exception carries, and Node's <c>err.toString()</c>.</summary>
-internal sealed record NodeErrorInfo(string Code, string Name, int? Errno = null, string? Syscall = null, string? Address = null, int? Port = null)
+/// <summary>The fields every NodeNet exception carries.</summary>
+internal sealed record NodeErrorInfo(string Code, string Name, int? Errno = null, string? Syscall = null, string? Address = null, int? Port = null);
+
+/// <summary>Node's text for an error, beside .NET's: an exception's <c>ToString()</c> is .NET's (type, message, inner
+/// exception, stack), so logs and crash output keep them.</summary>
+public static class NodeErrorText
 {
-    /// <summary><c>TypeError [ERR_X]: message</c> for ERR_* codes, <c>Error: message</c> otherwise, then the stack.</summary>
-    public string Format(string message, string? stackTrace) =>
-        (Code.StartsWith("ERR_", StringComparison.Ordinal) ? $"{Name} [{Code}]: " : $"{Name}: ") + message +
-        (stackTrace is { } st ? Environment.NewLine + st : "");
+    /// <summary>Node's <c>String(err)</c>: <c>TypeError [ERR_X]: message</c> for Node's ERR_* codes,
+    /// <c>Error: connect ECONNREFUSED 127.0.0.1:1</c> for system errors.</summary>
+    public static string ToNodeString(this INodeError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return (error.Code.StartsWith("ERR_", StringComparison.Ordinal) ? $"{error.Name} [{error.Code}]: " : $"{error.Name}: ") + error.Message;
+    }
 }

@@ -53,7 +53,6 @@ public class NodeNetException : IOException, INodeError
     public SocketError? SocketErrorCode { get; }
 
     /// <summary>Node's <c>err.toString()</c> shape: <c>TypeError [ERR_X]: message</c> for ERR_* codes.</summary>
-    public override string ToString() => new NodeErrorInfo(Code, Name).Format(Message, StackTrace);
 
     private static SocketError? ToSocketError(string code) => code switch
     {

@@ -25,8 +25,6 @@ public sealed class NodeNetArgumentException : ArgumentException, INodeError
     public int? Port => null;
     /// <inheritdoc />
     public string Name => _info.Name;
-    /// <inheritdoc />
-    public override string ToString() => _info.Format(Message, StackTrace);
 }
 
 /// <summary>A required argument that is null: Node's TypeError ERR_INVALID_ARG_TYPE, as .NET's ArgumentNullException.</summary>
@@ -50,8 +48,6 @@ public sealed class NodeNetArgumentNullException : ArgumentNullException, INodeE
     public int? Port => null;
     /// <inheritdoc />
     public string Name => _info.Name;
-    /// <inheritdoc />
-    public override string ToString() => _info.Format(Message, StackTrace);
 }
 
 /// <summary>A value out of Node's range, a RangeError (ERR_SOCKET_BAD_PORT, ERR_OUT_OF_RANGE).</summary>
@@ -75,8 +71,6 @@ public sealed class NodeNetArgumentOutOfRangeException : ArgumentOutOfRangeExcep
     public int? Port => _info.Port;
     /// <inheritdoc />
     public string Name => _info.Name;
-    /// <inheritdoc />
-    public override string ToString() => _info.Format(Message, StackTrace);
 }
 
 /// <summary>A call the object's state does not allow (ERR_SERVER_NOT_RUNNING, ERR_SERVER_ALREADY_LISTEN,
@@ -97,8 +91,6 @@ public sealed class NodeNetInvalidOperationException : InvalidOperationException
     public int? Port => null;
     /// <inheritdoc />
     public string Name => _info.Name;
-    /// <inheritdoc />
-    public override string ToString() => _info.Format(Message, StackTrace);
 }
 
 /// <summary>A call on a destroyed stream (ERR_STREAM_DESTROYED).</summary>
@@ -122,8 +114,6 @@ public sealed class NodeNetObjectDisposedException : ObjectDisposedException, IN
     public int? Port => null;
     /// <inheritdoc />
     public string Name => _info.Name;
-    /// <inheritdoc />
-    public override string ToString() => _info.Format(Message, StackTrace);
 }
 
 /// <summary>An AbortSignal (a CancellationToken here) destroyed the socket or closed the server (ABORT_ERR).</summary>
@@ -143,6 +133,4 @@ public sealed class NodeNetAbortException : OperationCanceledException, INodeErr
     public int? Port => null;
     /// <inheritdoc />
     public string Name => _info.Name;
-    /// <inheritdoc />
-    public override string ToString() => _info.Format(Message, StackTrace);
 }

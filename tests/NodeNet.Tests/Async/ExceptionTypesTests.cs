@@ -31,6 +31,13 @@ public class ExceptionTypesTests
         Assert.Equal("read ECONNRESET", caught.Message);
         Assert.Equal(SocketError.ConnectionReset, ((NodeNetException)caught).SocketErrorCode);
         Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(caught.InnerException).SocketErrorCode);
+        // What a log or crash output shows: .NET's text, with the type, Node's message, the inner SocketException and the
+        // stack; Node's own text is one call away.
+        string text = caught.ToString();
+        Assert.StartsWith("NodeNet.NodeNetException: read ECONNRESET", text);
+        Assert.Contains(" ---> System.Net.Sockets.SocketException", text);
+        Assert.Contains("   at ", text);
+        Assert.Equal("Error: read ECONNRESET", node.ToNodeString());
         await server.CloseAsync().WaitAsync(Deadline);
     }
 
@@ -48,7 +55,10 @@ public class ExceptionTypesTests
 
             var badType = Assert.ThrowsAny<ArgumentException>(() => Net.Connect((string)null!));
             Assert.Equal("ERR_INVALID_ARG_TYPE", ((INodeError)badType).Code);
-            Assert.Equal("TypeError [ERR_INVALID_ARG_TYPE]: " + badType.Message, badType.ToString().Split(Environment.NewLine)[0]);
+            // ToString is .NET's (type and message, then the stack); Node's String(err) is ToNodeString.
+            Assert.Equal("NodeNet.NodeNetArgumentException: " + badType.Message, badType.ToString().Split(Environment.NewLine)[0]);
+            Assert.Contains(nameof(Net.Connect), badType.ToString());
+            Assert.Equal("TypeError [ERR_INVALID_ARG_TYPE]: " + badType.Message, ((INodeError)badType).ToNodeString());
         });
     }
 

@@ -213,7 +213,7 @@ public static partial class Scenarios
             foreach (var f in fns)
                 f().On<Exception>("error", e =>
                 {
-                    string m = System.Text.RegularExpressions.Regex.IsMatch("Error: " + e.Message, @"^Error: connect E\w+.+$") ? e.Message : e.ToString();
+                    string m = System.Text.RegularExpressions.Regex.IsMatch("Error: " + e.Message, @"^Error: connect E\w+.+$") ? e.Message : e is INodeError ne ? ne.ToNodeString() : e.ToString();
                     if (!msgs.Contains(m)) msgs.Add(m);
                     if (++n == fns.Count) t.T("port 0", n, msgs);
                 });

@@ -46,7 +46,7 @@ public class ErrorTests
         var port = NodeErrors.SocketBadPort("options.port", -1);
         Assert.Equal("options.port should be >= 0 and < 65536. Received type number (-1).", port.Message);
         Assert.Equal("RangeError", port.Name);
-        Assert.Equal("RangeError [ERR_SOCKET_BAD_PORT]: " + port.Message, port.ToString());
+        Assert.Equal("RangeError [ERR_SOCKET_BAD_PORT]: " + port.Message, port.ToNodeString());
         Assert.Equal("The \"options\" argument must be of type object. Received type number (1)",
             NodeErrors.InvalidArgType("options", "of type object", 1).Message);
         Assert.Equal("The \"options.port\" property must be of type number. Received type string ('abc')",

@@ -27,6 +27,7 @@ public sealed partial class NodeNetHostedServer : IHostedService, IAsyncDisposab
         _options = options;
         _services = services;
         _lifetime = services.GetService<IHostApplicationLifetime>();
+        services.GetService<MeterFactoryBinding>(); // the host's IMeterFactory, if it has one, publishes NodeNet's metrics
         var loggerFactory = services.GetService<ILoggerFactory>();
         _logger = loggerFactory?.CreateLogger($"NodeNet.Server.{name}") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         if (options.OnConnection != null && options.HandlerFactory != null)

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -42,6 +43,9 @@ public static class NodeNetServiceCollectionExtensions
         services.AddKeyedSingleton(name, static (sp, key) =>
             new NodeNetHostedServer((string)key!, sp.GetRequiredService<IOptionsMonitor<NodeNetServerOptions>>().Get((string)key!), sp));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<NodeNetHostedServer>(name));
+        services.TryAddSingleton<MeterFactoryBinding>();
+        services.AddHealthChecks().Add(new HealthCheckRegistration(NodeNetServerHealthCheck.NameFor(name),
+            sp => new NodeNetServerHealthCheck(sp.GetRequiredKeyedService<NodeNetHostedServer>(name)), failureStatus: null, tags: ["nodenet"]));
         return services;
     }
 }

@@ -13,37 +13,85 @@ public static class NodeNetMetrics
     /// <summary>The meter's name, for <c>dotnet-counters monitor --counters NodeNet</c> or an OpenTelemetry AddMeter.</summary>
     public const string MeterName = "NodeNet";
 
-    private static readonly Meter Meter = new(MeterName, typeof(NodeNetMetrics).Assembly.GetName().Version?.ToString());
+    private static Instruments s_instruments = new(new Meter(MeterName, Version));
 
-    internal static readonly Counter<long> ConnectionsAccepted =
-        Meter.CreateCounter<long>("nodenet.connections.accepted", "{connection}", "Connections accepted by servers");
+    private static string? Version => typeof(NodeNetMetrics).Assembly.GetName().Version?.ToString();
 
-    internal static readonly UpDownCounter<long> ConnectionsActive =
-        Meter.CreateUpDownCounter<long>("nodenet.connections.active", "{connection}", "Open connections (tag direction: inbound or outbound)");
+    /// <summary>
+    /// Publishes NodeNet's instruments through <paramref name="factory"/>'s meter from now on (as ASP.NET Core and
+    /// System.Net do when the host has an <see cref="IMeterFactory"/> in DI), instead of the process-wide meter; null goes
+    /// back to that meter. Process-wide, last call wins; call it before connections exist (NodeNet.Hosting does, when its
+    /// host starts), since a connection counted active on one meter is counted ended on the one current then.
+    /// Disposing the result goes back to the meter in use before, unless another call came since.
+    /// </summary>
+    public static IDisposable UseMeterFactory(IMeterFactory? factory)
+    {
+        var meter = factory?.Create(new MeterOptions(MeterName) { Version = Version }) ?? new Meter(MeterName, Version);
+        var next = new Instruments(meter);
+        var previous = Interlocked.Exchange(ref s_instruments, next);
+        return new Restore(previous, next);
+    }
 
-    internal static readonly Histogram<double> ConnectionDuration = Meter.CreateHistogram<double>("nodenet.connection.duration", "s",
-        "How long connections lived, from accept or connect to destroy (tag error.type when destroyed by an error)");
+    private sealed class Restore(Instruments previous, Instruments installed) : IDisposable
+    {
+        public void Dispose() => Interlocked.CompareExchange(ref s_instruments, previous, installed);
+    }
 
-    internal static readonly Counter<long> ConnectionsDropped =
-        Meter.CreateCounter<long>("nodenet.connections.dropped", "{connection}", "Connections closed at accept (tag reason)");
+    /// <summary>The meter NodeNet publishes to now (the process-wide one, or one from <see cref="UseMeterFactory"/>).</summary>
+    public static Meter Meter => Volatile.Read(ref s_instruments).Meter;
 
-    internal static readonly Counter<long> BytesRead = Meter.CreateCounter<long>("nodenet.bytes.read", "By", "Bytes received");
+    internal static Counter<long> ConnectionsAccepted => Volatile.Read(ref s_instruments).ConnectionsAccepted;
+    internal static UpDownCounter<long> ConnectionsActive => Volatile.Read(ref s_instruments).ConnectionsActive;
+    internal static Histogram<double> ConnectionDuration => Volatile.Read(ref s_instruments).ConnectionDuration;
+    internal static Counter<long> ConnectionsDropped => Volatile.Read(ref s_instruments).ConnectionsDropped;
+    internal static Counter<long> BytesRead => Volatile.Read(ref s_instruments).BytesRead;
+    internal static Counter<long> BytesWritten => Volatile.Read(ref s_instruments).BytesWritten;
+    internal static UpDownCounter<long> WriteQueueBytes => Volatile.Read(ref s_instruments).WriteQueueBytes;
+    internal static Counter<long> IpcHandlesDiscarded => Volatile.Read(ref s_instruments).IpcHandlesDiscarded;
+    internal static Counter<long> LoopsFailed => Volatile.Read(ref s_instruments).LoopsFailed;
 
-    internal static readonly Counter<long> BytesWritten = Meter.CreateCounter<long>("nodenet.bytes.written", "By", "Bytes handed to the kernel");
+    /// <summary>Every instrument, made from one meter.</summary>
+    private sealed class Instruments(Meter meter)
+    {
+        public readonly Meter Meter = meter;
 
-    internal static readonly UpDownCounter<long> WriteQueueBytes =
-        Meter.CreateUpDownCounter<long>("nodenet.write_queue.bytes", "By", "Bytes written by the application and not yet handed to the kernel");
+        public readonly Counter<long> ConnectionsAccepted =
+            meter.CreateCounter<long>("nodenet.connections.accepted", "{connection}", "Connections accepted by servers");
 
-    internal static readonly Counter<long> IpcHandlesDiscarded = Meter.CreateCounter<long>("nodenet.ipc.handles.discarded", "{handle}",
-        "Descriptors received over IPC and closed because nobody may take them (tag reason: unannounced, invalid, queue_full, not_adopted)");
+        public readonly UpDownCounter<long> ConnectionsActive =
+            meter.CreateUpDownCounter<long>("nodenet.connections.active", "{connection}", "Open connections (tag direction: inbound or outbound)");
+
+        public readonly Histogram<double> ConnectionDuration = meter.CreateHistogram<double>("nodenet.connection.duration", "s",
+            "How long connections lived, from accept or connect to destroy (tag error.type when destroyed by an error)");
+
+        public readonly Counter<long> ConnectionsDropped =
+            meter.CreateCounter<long>("nodenet.connections.dropped", "{connection}", "Connections closed at accept (tag reason)");
+
+        public readonly Counter<long> BytesRead = meter.CreateCounter<long>("nodenet.bytes.read", "By", "Bytes received");
+
+        public readonly Counter<long> BytesWritten = meter.CreateCounter<long>("nodenet.bytes.written", "By", "Bytes handed to the kernel");
+
+        public readonly UpDownCounter<long> WriteQueueBytes =
+            meter.CreateUpDownCounter<long>("nodenet.write_queue.bytes", "By", "Bytes written by the application and not yet handed to the kernel");
+
+        public readonly Counter<long> IpcHandlesDiscarded = meter.CreateCounter<long>("nodenet.ipc.handles.discarded", "{handle}",
+            "Descriptors received over IPC and closed because nobody may take them (tag reason: unannounced, invalid, queue_full, not_adopted)");
+
+        public readonly Counter<long> LoopsFailed = meter.CreateCounter<long>("nodenet.server.loops.failed", "{loop}",
+            "Server loops that ended with an uncaught exception (tag replaced: whether a new loop took its place)");
+
+        public readonly ObservableCounter<double> LoopIdleTime = meter.CreateObservableCounter("nodenet.loop.idle_time",
+            () => EachLoop<double>(r => r.idleSeconds), "s", "Time each event loop spent waiting for events (performance.eventLoopUtilization's idle)");
+        public readonly ObservableCounter<long> LoopIterations = meter.CreateObservableCounter("nodenet.loop.iterations",
+            () => EachLoop<long>(r => r.iterations), "{iteration}", "Turns of each event loop (libuv 1.45 or later)");
+        public readonly ObservableCounter<long> LoopEvents = meter.CreateObservableCounter("nodenet.loop.events",
+            () => EachLoop<long>(r => r.events), "{event}", "Events each event loop has handled (libuv 1.45 or later)");
+    }
 
     /// <summary>Why a received descriptor was closed: no frame announced it; it is not the socket its frame announced;
     /// the queue for ReceiveHandleAsync was full; a 'message' or 'handle' listener saw it and did not adopt it.</summary>
     internal static readonly KeyValuePair<string, object?> ReasonUnannounced = new("reason", "unannounced"),
         ReasonInvalid = new("reason", "invalid"), ReasonQueueFull = new("reason", "queue_full"), ReasonNotAdopted = new("reason", "not_adopted");
-
-    internal static readonly Counter<long> LoopsFailed = Meter.CreateCounter<long>("nodenet.server.loops.failed", "{loop}",
-        "Loops of multi-loop servers that ended with an uncaught exception (tag replaced: whether a new loop took its place)");
 
     /// <summary>What a live loop reports to the observable loop instruments: idle seconds, turns and events (the last two
     /// null with a libuv before 1.45); null once the loop has ended.</summary>
@@ -70,13 +118,6 @@ public static class NodeNetMetrics
             if (read() is { } r && pick(r) is { } value)
                 yield return new Measurement<T>(value, new KeyValuePair<string, object?>("nodenet.loop.thread", name), new KeyValuePair<string, object?>("nodenet.loop.id", id));
     }
-
-    private static readonly ObservableCounter<double> LoopIdleTime = Meter.CreateObservableCounter("nodenet.loop.idle_time",
-        () => EachLoop<double>(r => r.idleSeconds), "s", "Time each event loop spent waiting for events (performance.eventLoopUtilization's idle)");
-    private static readonly ObservableCounter<long> LoopIterations = Meter.CreateObservableCounter("nodenet.loop.iterations",
-        () => EachLoop<long>(r => r.iterations), "{iteration}", "Turns of each event loop (libuv 1.45 or later)");
-    private static readonly ObservableCounter<long> LoopEvents = Meter.CreateObservableCounter("nodenet.loop.events",
-        () => EachLoop<long>(r => r.events), "{event}", "Events each event loop has handled (libuv 1.45 or later)");
 
     internal static readonly KeyValuePair<string, object?> ReasonMaxConnections = new("reason", "max_connections");
     internal static readonly KeyValuePair<string, object?> ReasonNoLoop = new("reason", "no_loop");

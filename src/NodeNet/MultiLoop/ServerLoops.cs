@@ -51,6 +51,18 @@ internal sealed class ServerLoops
     /// <summary>Any thread: loops that ended with an uncaught exception since the server listened.</summary>
     public int Failed => Volatile.Read(ref _failed);
 
+    /// <summary>Any thread: the loops not known to have failed (the primary's own end is the server's to see).</summary>
+    public int Alive
+    {
+        get
+        {
+            var dead = Volatile.Read(ref _dead);
+            int alive = 0;
+            for (int i = 0; i < dead.Length; i++) if (!Volatile.Read(ref dead[i])) alive++;
+            return alive;
+        }
+    }
+
     /// <summary>The server's logger.</summary>
     public Microsoft.Extensions.Logging.ILogger Log => _server.Log;
 

@@ -30,6 +30,7 @@ public sealed partial class Server
     /// server goes on, so the error goes to 'error' listeners only: with none, it is logged and counted, not thrown.</summary>
     internal void OnLoopFailed(LoopFailedException error)
     {
+        LoopFailed?.Invoke(error);
         if (HasListeners("error")) EmitEvent("error", error);
     }
 

@@ -227,6 +227,7 @@ public sealed partial class Server
         if (_unref) handle.Unref();
         if (fd != null || adopted != null) NamePipeHandle(handle);
         MetricTags = Address() is { } bound ? NodeNetMetrics.ServerTags(bound.Address, bound.Family, bound.Port) : NodeNetMetrics.Inbound;
+        WatchOwnLoop();
         if (Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
         {
             NodeNetLogging.Listening(Log, Address()?.ToString() ?? "");

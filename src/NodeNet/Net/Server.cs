@@ -112,7 +112,41 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
 
     /// <summary>How many of the server's loops ended with an uncaught exception since it listened (each also an 'error',
     /// a <see cref="LoopFailedException"/>, and the nodenet.server.loops.failed metric); 0 on a single loop. Thread-safe.</summary>
-    public int FailedLoops => _loops?.Failed ?? 0;
+    public int FailedLoops => (_loops?.Failed ?? 0) + Volatile.Read(ref _ownLoopFailed);
+
+    /// <summary>The loops this server serves on that are alive: on a single loop 1, or 0 once that loop ended; on several,
+    /// those not failed (a replacement counts), 0 once the server's own loop ended. What a health check reads. Thread-safe.</summary>
+    public int LoopsAlive => _loop.Completion.IsCompleted ? 0 : _loops is { Count: > 0 } l ? l.Alive : 1;
+
+    /// <summary>One of the server's loops ended with an uncaught exception, and its connections with it. On several loops
+    /// it is raised on the server's loop thread beside 'error'; when the server's own loop ends that way (then nothing
+    /// runs on it any more, and the server serves no more) it is raised on a thread-pool thread. Counted in
+    /// <see cref="FailedLoops"/> and the nodenet.server.loops.failed metric either way. Subscribe from any thread.</summary>
+    public event Action<LoopFailedException>? LoopFailed;
+
+    private int _ownLoopFailed;
+    private string _addressText = "";
+    private bool _watchingOwnLoop;
+
+    /// <summary>Loop thread, at the first listen: a fault of the server's own loop is reported as one of a server's loops
+    /// failing, since no event can run on that loop any more.</summary>
+    private void WatchOwnLoop()
+    {
+        _addressText = Address()?.ToString() ?? "";
+        if (_watchingOwnLoop) return;
+        _watchingOwnLoop = true;
+        _loop.Completion.ContinueWith(static (t, state) => ((Server)state!).OwnLoopFailed(t.Exception!.InnerException!), this,
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    private void OwnLoopFailed(Exception error)
+    {
+        int lost = Volatile.Read(ref _connections);
+        Interlocked.Increment(ref _ownLoopFailed);
+        NodeNetMetrics.LoopsFailed.Add(1, new KeyValuePair<string, object?>("replaced", false));
+        NodeNetLogging.LoopFailed(Log, 0, _addressText, error.GetType().Name, lost, "the server serves no more", error);
+        LoopFailed?.Invoke(new LoopFailedException(0, _addressText, error, lost, replaced: false, loopsServing: 0));
+    }
 
     /// <summary>The loop this server belongs to (its events run on that loop's thread). Thread-safe.</summary>
     public EventLoop Loop => _loop;

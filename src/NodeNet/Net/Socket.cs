@@ -179,12 +179,15 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     /// <summary>Set while this socket is counted in nodenet.connections.active: its metric tags, and since when.</summary>
     private KeyValuePair<string, object?>[]? _activeTags;
     private long _activeSince;
+    private System.Diagnostics.Activity? _activity; // nodenet.connection, while someone listens to the NodeNet source
 
     internal void CountActive(KeyValuePair<string, object?>[] tags)
     {
         _activeTags = tags;
         _activeSince = System.Diagnostics.Stopwatch.GetTimestamp();
         NodeNetMetrics.ConnectionsActive.Add(1, tags);
+        if (NodeNetActivity.Source.HasListeners() && ReadPeerName() is var peer)
+            _activity = NodeNetActivity.ConnectionStarted(tags, peer?.Address, peer?.Port ?? 0);
     }
 
     /// <summary>The connected peer's pid, uid and gid on a Unix domain socket (SO_PEERCRED), or its pid on a Windows
@@ -281,6 +284,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         CloseIpc(error);
         if (_server != null) _server.OnSocketDestroyed(this);
         if (_activeTags is { } tags) { NodeNetMetrics.ConnectionEnded(tags, _activeSince, error); _activeTags = null; }
+        if (_activity is { } activity) { NodeNetActivity.ConnectionEnded(activity, error, _bytesRead, BytesWritten); _activity = null; }
         return this;
     }
 

@@ -12,7 +12,7 @@ public class ThreadRuleTests
     private static readonly HashSet<string> ThreadSafe =
     [
         "AsPipe", "AsStream", "GetAsyncEnumerator", "DisposeAsync", "Dispose", "Abort", "Address",
-        "CloseAllConnections", "EndAllConnections", "set_DisposeFlushTimeout",
+        "CloseAllConnections", "EndAllConnections", "set_DisposeFlushTimeout", "add_LoopFailed", "remove_LoopFailed",
         "GetType", "ToString", "Equals", "GetHashCode",
     ];
 

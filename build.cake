@@ -164,12 +164,21 @@ void BuildNetLoad()
     Must(Run("cc", "-O2 -o bench/bin/netload bench/netload.c"), "compiling bench/netload.c");
 }
 
+/// <summary>The raw C libuv echo (the benchmark's ceiling), built against the libuv NodeNet packs for this machine.</summary>
+void BuildCeiling()
+{
+    string lib = $"{BuildNative(rid)}/out";
+    Must(Run("cc", $"-O2 -I\"{PinnedLibuvInclude()}\" -o bench/bin/uv_echo_try bench/servers/uv_echo_try.c \"{lib}/libuv.so.1\" -Wl,-rpath,\"{lib}\""),
+        "compiling bench/servers/uv_echo_try.c");
+}
+
 Task("Bench")
     .Description("Benchmarks NodeNet against node, bun, deno and System.Net.Sockets (--quick: a one-minute smoke run)")
     .IsDependentOn("Build")
     .Does(() =>
 {
     BuildNetLoad();
+    BuildCeiling();
     EnsureTool("wrk", "wrk", "the HTTP benchmark (Kestrel on NodeNet against Kestrel on Sockets)");
     // Bun and Deno ship their binaries inside their npm packages; install them next to the bench.
     Must(Run("npm", "install --no-audit --no-fund --loglevel=error", workingDirectory: $"{root}/bench"), "npm install (bun, deno)");

@@ -25,6 +25,7 @@ string Dll(string project, string name) => Path.Combine(root, project, "bin", co
 int cores = int.Parse(Arg("--cores") ?? "2", CultureInfo.InvariantCulture);
 string clusterJs = Path.Combine(root, "bench", "servers", "cluster.mjs");
 Environment.SetEnvironmentVariable("CLUSTER_WORKERS", cores.ToString(CultureInfo.InvariantCulture)); // inherited by node cluster
+const string Ceiling = "C libuv (ceiling)";
 const string EventsNoDelay = "NodeNet events, noDelay", PipeNoDelay = "NodeNet pipe, noDelay", NodeNoDelay = "node, noDelay";
 string[] NoDelayWorkloads = ["pingpong50", "stream4"];
 string passName = $"NodeNet events ×{cores} pass", reusePortName = $"NodeNet events ×{cores} reuseport", clusterName = $"node cluster ×{cores}";
@@ -42,6 +43,8 @@ var contenders = new List<Contender>
     new("bun", Path.Combine(nodeModules, ".bin", "bun"), [echoJs]),
     new("deno", Path.Combine(nodeModules, ".bin", "deno"), ["run", "-A", "--quiet", echoJs]),
     new("System.Net.Sockets", "dotnet", [Dll("bench/servers/SocketsEcho", "SocketsEcho")]),
+    // The ceiling: a raw C libuv echo with Node's settings (64 KiB reads, Nagle on, uv_try_write first), on the same libuv.
+    new(Ceiling, Path.Combine(bin, "uv_echo_try"), []),
     new(passName, "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), $"events/{cores}/pass"]),
     new(reusePortName, "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), $"events/{cores}/reuseport"]),
     new(clusterName, "node", [clusterJs]),
@@ -52,10 +55,10 @@ var contenders = new List<Contender>
 };
 string[] multiCore = [passName, reusePortName, clusterName];
 var only = Arg("--only")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-bool Runs(Contender c) => only == null || only.Contains(c.Name) || c.Name is "node" or "bun";
+bool Runs(Contender c) => only == null || only.Contains(c.Name) || c.Name is "node" or "bun" or Ceiling;
 if (only != null && contenders.Count(c => only.Contains(c.Name)) != only.Count)
     throw new ArgumentException($"--only names a contender that does not exist; they are: {string.Join(", ", contenders.Select(c => c.Name))}");
-string[] headline = ["NodeNet events", "NodeNet pipe", "NodeNet events, lean", "NodeNet pipe, lean", "node", "bun", "deno", "System.Net.Sockets"];
+string[] headline = ["NodeNet events", "NodeNet pipe", "NodeNet events, lean", "NodeNet pipe, lean", "node", "bun", "deno", "System.Net.Sockets", Ceiling];
 var workloads = new List<Workload>
 {
     new("pingpong50", "ping-pong 64 B, 50 connections", "ops/s", "ops_s", false, "--mode", "pingpong", "--conns", "50", "--size", "64"),
@@ -244,18 +247,19 @@ foreach (var w in workloads.Append(new Workload("rss", "peak RSS of the server u
     md.AppendLine($"## {w.Title} ({w.Unit})");
     md.AppendLine();
     bool closedLatency = w.Name is "pingpong50" or "latency1";
-    md.AppendLine(closedLatency ? "| contender | ops/s | p50 µs | p99 µs | vs node | vs bun |" : $"| contender | {w.Unit} | vs node | vs bun |");
-    md.AppendLine(closedLatency ? "|---|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|");
+    md.AppendLine(closedLatency ? "| contender | ops/s | p50 µs | p99 µs | vs node | vs bun | vs C libuv |" : $"| contender | {w.Unit} | vs node | vs bun | vs C libuv |");
+    md.AppendLine(closedLatency ? "|---|---:|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|");
     foreach (var c in contenders.Where(c => headline.Contains(c.Name) && Runs(c)))
     {
         double v = Median(c.Name, w.Name);
         string vsNode = c.IsNodeNet ? Ratio(v, Median("node", w.Name), lower) : "";
         string vsBun = c.IsNodeNet ? Ratio(v, Median("bun", w.Name), lower) : "";
+        string vsC = c.IsNodeNet ? Ratio(v, Median(Ceiling, w.Name), lower) : "";
         string f = lower ? "N1" : "N0";
         string cell = $"{v.ToString(f, CultureInfo.InvariantCulture)}{Range(c.Name, w.Name, f)}";
         md.AppendLine(closedLatency
-            ? $"| {c.Name} | {cell} | {Median(c.Name, w.Name + ".p50"):N0} | {Median(c.Name, w.Name + ".p99"):N0} | {vsNode} | {vsBun} |"
-            : $"| {c.Name} | {cell} | {vsNode} | {vsBun} |");
+            ? $"| {c.Name} | {cell} | {Median(c.Name, w.Name + ".p50"):N0} | {Median(c.Name, w.Name + ".p99"):N0} | {vsNode} | {vsBun} | {vsC} |"
+            : $"| {c.Name} | {cell} | {vsNode} | {vsBun} | {vsC} |");
     }
 }
 md.AppendLine();

@@ -17,6 +17,7 @@ public sealed partial class Socket : IReadableHost
     private System.Runtime.InteropServices.GCHandle _onReadPin; // pinned from alloc to read (one libuv read call)
     private bool _onReadPaused;
     private long _bytesRead;
+    private bool _lastReadFilled;         // the last read filled the 64 KiB buffer: read the next into an owned chunk
     private volatile bool _eof;           // the peer's FIN arrived (read by await foreach's continuation)
 
     /// <summary>The readable side is open: not destroyed and 'end' not yet emitted. Any thread: as the loop last set
@@ -187,7 +188,7 @@ public sealed partial class Socket : IReadableHost
     {
         length = 0;
         if (_onRead != null) return OnReadAlloc(out length);
-        if (_reader == null) return null;
+        if (_reader == null) return _lastReadFilled && _ipc == null ? _loop.Uv.PinReadChunk(out length) : null;
         try { return _reader.Alloc(out length); }
         catch (Exception e)
         {
@@ -225,9 +226,17 @@ public sealed partial class Socket : IReadableHost
             }
             if (_reader != null) { _reader.Received(n); return; }
             if (_ipc != null) { _ipc.Received(data, n); return; }
-            // Every byte is overwritten at once: zeroing 64 KiB first would only double the memory traffic of a stream.
-            var chunk = GC.AllocateUninitializedArray<byte>(n);
-            new ReadOnlySpan<byte>(data, n).CopyTo(chunk);
+            // A read that filled the buffer says bulk data flows: the next read goes straight into the array the listener
+            // will own (UvLoop.ReadChunk.cs), and when it fills that array too, no byte is copied.
+            _lastReadFilled = n == Uv.UvLoop.ReadBufferSize;
+            byte[] chunk;
+            if (_lastReadFilled && _loop.Uv.IsReadChunk(data)) chunk = _loop.Uv.TakeReadChunk();
+            else
+            {
+                // Every byte is overwritten at once: zeroing first would only double the memory traffic of a stream.
+                chunk = GC.AllocateUninitializedArray<byte>(n);
+                new ReadOnlySpan<byte>(data, n).CopyTo(chunk);
+            }
             if (!_readable.Push(chunk) && !_destroyed) StopReading();
             return;
         }

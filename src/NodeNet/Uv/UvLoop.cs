@@ -7,7 +7,7 @@ namespace NodeNet.Uv;
 /// One uv_loop_t, its thread, and the counts of live native objects (for tests and diagnostics).
 /// Every wrapper created on this loop must be used from <see cref="ThreadId"/> only.
 /// </summary>
-internal sealed unsafe class UvLoop
+internal sealed unsafe partial class UvLoop
 {
     public readonly nint Ptr;
     public readonly IUvLoopOwner Owner;

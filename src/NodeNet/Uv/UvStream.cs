@@ -76,12 +76,13 @@ internal abstract unsafe partial class UvStream : UvHandle
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnReadNative(nint stream, nint nread, UvBuf* buf)
     {
-        if (nread == 0) return; // EAGAIN-equivalent, not EOF
         var self = FromPtr<UvStream>(stream);
+        if (nread == 0) { self.Loop.UnpinReadChunk(); return; } // EAGAIN-equivalent, not EOF
         var loop = self.Loop.Owner;
-        if (!loop.UserCallbacksAllowed) return;
+        if (!loop.UserCallbacksAllowed) { self.Loop.UnpinReadChunk(); return; }
         try { self.Events?.OnRead(nread, buf->Base); }
         catch (Exception e) { loop.ReportUncaught(e); }
+        self.Loop.UnpinReadChunk(); // the chunk is pinned from alloc_cb to here, and no longer
         loop.AfterCallback();
     }
 }

@@ -201,7 +201,7 @@ Task("Bench")
 });
 
 Task("Soak")
-    .Description("The soak and fault suite: held connections, churn, killed and resetting peers, a slow reader, GC storms, races, cancellation, hostile IPC peers, loops dying under load, teardown mid-flight, API fuzzing (about 40 s; --full: about five minutes, figures into tests/NodeNet.Soak/results/latest.md)")
+    .Description("The soak and fault suite: held connections, churn, killed and resetting peers, a slow reader, GC storms, races, cancellation, hostile IPC peers, loops dying under load, teardown mid-flight, API fuzzing (about 45 s; --full: about five minutes, figures into tests/NodeNet.Soak/results/latest.md)")
     .IsDependentOn("Build")
     .Does(() =>
 {

@@ -212,15 +212,32 @@ Task("Soak")
     Must(Run("dotnet", $"tests/NodeNet.Soak/bin/{configuration}/net10.0/NodeNet.Soak.dll --netload bench/bin/netload --markdown \"{results}\"{(full ? " --full" : "")}"), "soak");
 });
 
+/// <summary>The packages' version: --package-version=X or NODENET_PACKAGE_VERSION for a release; otherwise the
+/// Directory.Build.props version with a unique prerelease suffix (0.1.0-local.20261205131500.g1a2b3c4d: UTC time, commit),
+/// since every local Pack writing 0.1.0 let a NuGet cache hand a consumer an earlier build of that version.</summary>
+string PackageVersion()
+{
+    string given = Argument("package-version", EnvironmentVariable("NODENET_PACKAGE_VERSION") ?? "");
+    if (given != "") return given;
+    string props = System.IO.File.ReadAllText($"{root}/Directory.Build.props");
+    string version = Regex.Match(props, "<Version>([^<]+)</Version>").Groups[1].Value;
+    // "g" keeps the commit an alphanumeric identifier: SemVer forbids a numeric one with a leading zero.
+    string commit = Capture("git", $"-C \"{root}\" rev-parse --short=8 HEAD").Trim();
+    return $"{version}-local.{DateTime.UtcNow:yyyyMMddHHmmss}{(commit != "" ? ".g" + commit : "")}";
+}
+
 Task("Pack")
-    .Description("Packs NodeNet (with libuv for every RID it carries: Native builds all four for this target), NodeNet.Hosting and NodeNet.AspNetCore")
+    .Description("Packs NodeNet (with libuv for every RID it carries: Native builds all four for this target), NodeNet.Hosting and NodeNet.AspNetCore; version: --package-version or NODENET_PACKAGE_VERSION, else a unique 0.1.0-local.* prerelease")
     .IsDependentOn("Build")
     .Does(() =>
 {
     if (System.IO.Directory.Exists(artifacts))
         foreach (string old in System.IO.Directory.GetFiles(artifacts, "NodeNet*.*nupkg")) System.IO.File.Delete(old);
+    // PackageVersion names the packages and their dependencies on each other, and leaves the built assemblies alone.
+    string version = PackageVersion();
+    Information($"package version {version}");
     foreach (string project in new[] { "NodeNet", "NodeNet.Hosting", "NodeNet.AspNetCore" })
-        Must(Run("dotnet", $"pack src/{project}/{project}.csproj -c {configuration} --no-build -o \"{artifacts}\" -nologo"), $"dotnet pack {project}");
+        Must(Run("dotnet", $"pack src/{project}/{project}.csproj -c {configuration} --no-build -o \"{artifacts}\" -nologo -p:PackageVersion={version}"), $"dotnet pack {project}");
     string package = System.IO.Directory.GetFiles(artifacts, "NodeNet.*.nupkg").Single(f => Regex.IsMatch(System.IO.Path.GetFileName(f), @"^NodeNet\.\d.*\.nupkg$"));
     using var zip = System.IO.Compression.ZipFile.OpenRead(package);
     var natives = zip.Entries.Select(e => e.FullName).Where(n => n.StartsWith("runtimes/")).OrderBy(n => n).ToList();

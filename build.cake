@@ -178,14 +178,22 @@ void BuildCeiling()
         "compiling bench/servers/uv_echo_try.c");
 }
 
+void BuildHttpLoad()
+{
+    System.IO.Directory.CreateDirectory($"{root}/bench/bin");
+    Must(Run("cc", "-O2 -o bench/bin/httpload bench/httpload.c"), "compiling bench/httpload.c");
+}
+
 Task("Bench")
-    .Description("Benchmarks NodeNet against node, bun, deno and System.Net.Sockets (--quick: a one-minute smoke run)")
+    .Description("Benchmarks NodeNet against node, bun, deno and System.Net.Sockets, and Kestrel on NodeNet against Kestrel on Sockets over HTTP/1.1, h2c and a Unix socket (--quick: a one-minute smoke run; --http-only: just the HTTP rows, into bench/results/http.md; --no-http: without them)")
     .IsDependentOn("Build")
     .Does(() =>
 {
     BuildNetLoad();
     BuildCeiling();
+    BuildHttpLoad(); // HTTP over a Unix socket: wrk and h2load dial TCP only
     EnsureTool("wrk", "wrk", "the HTTP benchmark (Kestrel on NodeNet against Kestrel on Sockets)");
+    EnsureTool("h2load", "nghttp2-client", "the HTTP/2 benchmark (h2c through Kestrel)");
     // Bun and Deno ship their binaries inside their npm packages; install them next to the bench.
     Must(Run("npm", "install --no-audit --no-fund --loglevel=error", workingDirectory: $"{root}/bench"), "npm install (bun, deno)");
     string extra = HasArgument("quick") ? " --quick" : "";
@@ -194,6 +202,7 @@ Task("Bench")
     if (HasArgument("only")) extra += $" --only \"{Argument<string>("only")}\"";
     if (HasArgument("out")) extra += $" --out {Argument<string>("out")}";
     if (HasArgument("no-http")) extra += " --no-http";
+    if (HasArgument("http-only")) extra += " --http-only";
     // The node contender is the reference node 26 (the LTS users run), first on the PATH the runner sees.
     string node = FetchReferenceNodes();
     var env = new Dictionary<string, string> { ["PATH"] = $"{System.IO.Path.GetDirectoryName(node)}:{EnvironmentVariable("PATH")}" };

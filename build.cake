@@ -130,11 +130,17 @@ Task("Test")
     if (code != 0 || failed > 0 || passed == 0) throw new Exception($"tests failed (dotnet test exit code {code})");
 });
 
+// The Demo builds only what it runs: this machine's libuv (Native) and samples/Echo with its project reference
+// (src/NodeNet), not the solution's tests, bench and other samples. .ci/run checks the dry run's task list.
+const string DemoProject = "samples/Echo/Echo.csproj";
+
 Task("Demo")
-    .Description("Runs samples/Echo, round-trips 16 MiB on each of 20 connections through it, then stops it with SIGTERM")
-    .IsDependentOn("Build")
+    .Description("Builds samples/Echo alone, runs it, round-trips 16 MiB on each of 20 connections through it, then stops it with SIGTERM")
+    .IsDependentOn("Native")
     .Does(() =>
 {
+    // The same properties as the Build task, so neither build makes the other recompile src/NodeNet.
+    Must(Run("dotnet", $"build {DemoProject} -c {configuration} -nologo -v:q -p:ContinuousIntegrationBuild=true"), "dotnet build samples/Echo");
     string echo = $"{root}/samples/Echo/bin/{configuration}/net10.0/Echo.dll";
     var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
     psi.ArgumentList.Add(echo);
@@ -172,14 +178,22 @@ void BuildCeiling()
         "compiling bench/servers/uv_echo_try.c");
 }
 
+void BuildHttpLoad()
+{
+    System.IO.Directory.CreateDirectory($"{root}/bench/bin");
+    Must(Run("cc", "-O2 -o bench/bin/httpload bench/httpload.c"), "compiling bench/httpload.c");
+}
+
 Task("Bench")
-    .Description("Benchmarks NodeNet against node, bun, deno and System.Net.Sockets (--quick: a one-minute smoke run)")
+    .Description("Benchmarks NodeNet against node, bun, deno and System.Net.Sockets, and Kestrel on NodeNet against Kestrel on Sockets over HTTP/1.1, h2c and a Unix socket (--quick: a one-minute smoke run; --http-only: just the HTTP rows, into bench/results/http.md; --no-http: without them)")
     .IsDependentOn("Build")
     .Does(() =>
 {
     BuildNetLoad();
     BuildCeiling();
+    BuildHttpLoad(); // HTTP over a Unix socket: wrk and h2load dial TCP only
     EnsureTool("wrk", "wrk", "the HTTP benchmark (Kestrel on NodeNet against Kestrel on Sockets)");
+    EnsureTool("h2load", "nghttp2-client", "the HTTP/2 benchmark (h2c through Kestrel)");
     // Bun and Deno ship their binaries inside their npm packages; install them next to the bench.
     Must(Run("npm", "install --no-audit --no-fund --loglevel=error", workingDirectory: $"{root}/bench"), "npm install (bun, deno)");
     string extra = HasArgument("quick") ? " --quick" : "";
@@ -188,6 +202,7 @@ Task("Bench")
     if (HasArgument("only")) extra += $" --only \"{Argument<string>("only")}\"";
     if (HasArgument("out")) extra += $" --out {Argument<string>("out")}";
     if (HasArgument("no-http")) extra += " --no-http";
+    if (HasArgument("http-only")) extra += " --http-only";
     // The node contender is the reference node 26 (the LTS users run), first on the PATH the runner sees.
     string node = FetchReferenceNodes();
     var env = new Dictionary<string, string> { ["PATH"] = $"{System.IO.Path.GetDirectoryName(node)}:{EnvironmentVariable("PATH")}" };
@@ -195,7 +210,7 @@ Task("Bench")
 });
 
 Task("Soak")
-    .Description("The soak and fault suite: held connections, churn, killed and resetting peers, a slow reader, GC storms, races, cancellation, hostile IPC peers, loops dying under load, teardown mid-flight, API fuzzing (about 40 s; --full: about five minutes, figures into tests/NodeNet.Soak/results/latest.md)")
+    .Description("The soak and fault suite: held connections, churn, killed and resetting peers, a slow reader, GC storms, races, cancellation, hostile IPC peers, loops dying under load, teardown mid-flight, API fuzzing (about 45 s; --full: about five minutes, figures into tests/NodeNet.Soak/results/latest.md)")
     .IsDependentOn("Build")
     .Does(() =>
 {
@@ -206,15 +221,32 @@ Task("Soak")
     Must(Run("dotnet", $"tests/NodeNet.Soak/bin/{configuration}/net10.0/NodeNet.Soak.dll --netload bench/bin/netload --markdown \"{results}\"{(full ? " --full" : "")}"), "soak");
 });
 
+/// <summary>The packages' version: --package-version=X or NODENET_PACKAGE_VERSION for a release; otherwise the
+/// Directory.Build.props version with a unique prerelease suffix (0.1.0-local.20261205131500.g1a2b3c4d: UTC time, commit),
+/// since every local Pack writing 0.1.0 let a NuGet cache hand a consumer an earlier build of that version.</summary>
+string PackageVersion()
+{
+    string given = Argument("package-version", EnvironmentVariable("NODENET_PACKAGE_VERSION") ?? "");
+    if (given != "") return given;
+    string props = System.IO.File.ReadAllText($"{root}/Directory.Build.props");
+    string version = Regex.Match(props, "<Version>([^<]+)</Version>").Groups[1].Value;
+    // "g" keeps the commit an alphanumeric identifier: SemVer forbids a numeric one with a leading zero.
+    string commit = Capture("git", $"-C \"{root}\" rev-parse --short=8 HEAD").Trim();
+    return $"{version}-local.{DateTime.UtcNow:yyyyMMddHHmmss}{(commit != "" ? ".g" + commit : "")}";
+}
+
 Task("Pack")
-    .Description("Packs NodeNet (with libuv for every RID it carries: Native builds all four for this target), NodeNet.Hosting and NodeNet.AspNetCore")
+    .Description("Packs NodeNet (with libuv for every RID it carries: Native builds all four for this target), NodeNet.Hosting and NodeNet.AspNetCore; version: --package-version or NODENET_PACKAGE_VERSION, else a unique 0.1.0-local.* prerelease")
     .IsDependentOn("Build")
     .Does(() =>
 {
     if (System.IO.Directory.Exists(artifacts))
         foreach (string old in System.IO.Directory.GetFiles(artifacts, "NodeNet*.*nupkg")) System.IO.File.Delete(old);
+    // PackageVersion names the packages and their dependencies on each other, and leaves the built assemblies alone.
+    string version = PackageVersion();
+    Information($"package version {version}");
     foreach (string project in new[] { "NodeNet", "NodeNet.Hosting", "NodeNet.AspNetCore" })
-        Must(Run("dotnet", $"pack src/{project}/{project}.csproj -c {configuration} --no-build -o \"{artifacts}\" -nologo"), $"dotnet pack {project}");
+        Must(Run("dotnet", $"pack src/{project}/{project}.csproj -c {configuration} --no-build -o \"{artifacts}\" -nologo -p:PackageVersion={version}"), $"dotnet pack {project}");
     string package = System.IO.Directory.GetFiles(artifacts, "NodeNet.*.nupkg").Single(f => Regex.IsMatch(System.IO.Path.GetFileName(f), @"^NodeNet\.\d.*\.nupkg$"));
     using var zip = System.IO.Compression.ZipFile.OpenRead(package);
     var natives = zip.Entries.Select(e => e.FullName).Where(n => n.StartsWith("runtimes/")).OrderBy(n => n).ToList();

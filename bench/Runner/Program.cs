@@ -2,7 +2,8 @@
 // several rounds; prints and writes a table of medians with ratios to node and bun, and an SVG chart.
 //   Runner --root <repo> [--quick] [--rounds N] [--seconds S] [--cores N]
 // --quick is CI's smoke test: one short round; it fails only if a contender does not start or echoes wrongly.
-// --http-only runs just the HTTP rows (Kestrel on NodeNet against Kestrel on Sockets) and writes bench/results/http.md.
+// --http-only runs just the HTTP rows (Kestrel on NodeNet against Kestrel on Sockets: HTTP/1.1 under wrk, h2c under
+// h2load, HTTP/1.1 over a Unix socket under bench/httpload.c) and writes bench/results/http.md (http-quick.md with --quick).
 // --only "A,B" runs only those contenders (and node and bun, which the ratios need); --no-http leaves out the HTTP rows;
 // --out NAME writes bench/results/NAME.md instead of latest.md: a focused before/after comparison, not a report.
 // --cores N (default 2) sets the loops of the multi-loop NodeNet contenders and node cluster's workers: on a machine
@@ -18,7 +19,7 @@ int rounds = int.Parse(Arg("--rounds") ?? (quick ? "1" : "3"), CultureInfo.Invar
 int seconds = int.Parse(Arg("--seconds") ?? (quick ? "1" : "5"), CultureInfo.InvariantCulture);
 string config = Arg("--configuration") ?? "Release";
 string bin = Path.Combine(root, "bench", "bin");
-string netload = Path.Combine(bin, "netload");
+string netload = Path.Combine(bin, "netload"), httpload = Path.Combine(bin, "httpload");
 string nodeModules = Path.Combine(root, "bench", "node_modules");
 string echoJs = Path.Combine(root, "bench", "servers", "echo.mjs");
 string Dll(string project, string name) => Path.Combine(root, project, "bin", config, "net10.0", name + ".dll");
@@ -68,6 +69,21 @@ var workloads = new List<Workload>
     new("unix50", "ping-pong 64 B over a Unix socket, 50 connections", "ops/s", "ops_s", true, "--mode", "pingpong", "--conns", "50", "--size", "64"),
 };
 Phases.RaiseDescriptorLimit();
+var clock = Stopwatch.StartNew();
+var http = HttpBench.All.Select(k => new HttpBench(k, Dll("samples/AspNetCore", "AspNetCore"), httpload, rounds, seconds)).ToList();
+bool RunHttp() => http.Aggregate(true, (ok, h) => h.Run(line => Console.WriteLine($"[http {clock.Elapsed:mm\\:ss}] {line}")) && ok);
+if (args.Contains("--http-only"))
+{
+    bool ran = RunHttp();
+    string httpFile = Path.Combine(root, "bench", "results", (Arg("--out") ?? (quick ? "http-quick" : "http")) + ".md");
+    string report = $"# NodeNet HTTP benchmark{(quick ? " (quick smoke run: not a measurement)" : "")}\n\n" +
+        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {rounds} round(s) × {seconds} s · medians\n\nMachine: {Machine()}\n\n" +
+        string.Join("\n", http.Select(h => h.Markdown()));
+    File.WriteAllText(httpFile, report);
+    Console.WriteLine(report);
+    Console.WriteLine($"wrote {httpFile}");
+    Environment.Exit(ran ? 0 : 1);
+}
 int idleConnections = quick ? 1000 : 10_000;
 
 // Tail latency at a fixed offered load: half of what node does closed-loop on this machine, the same for everyone.
@@ -96,16 +112,6 @@ void Add(string contender, string metric, double value)
 }
 
 int total = rounds * contenders.Count(Runs), step = 0, failures = 0;
-var clock = Stopwatch.StartNew();
-if (args.Contains("--http-only"))
-{
-    var httpOnly = new HttpBench(Dll("samples/AspNetCore", "AspNetCore"), rounds, seconds);
-    bool ran = httpOnly.Run(line => Console.WriteLine($"[http {clock.Elapsed:mm\\:ss}] {line}"));
-    string httpFile = Path.Combine(root, "bench", "results", "http.md");
-    File.WriteAllText(httpFile, $"# NodeNet HTTP benchmark\n\n{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {rounds} round(s) × {seconds} s · medians\n\n" + httpOnly.Markdown());
-    Console.WriteLine($"wrote {httpFile}");
-    Environment.Exit(ran ? 0 : 1);
-}
 string socketDir = Path.Combine(Path.GetTempPath(), "nodenet-bench-" + Environment.ProcessId);
 Directory.CreateDirectory(socketDir);
 for (int round = 0; round < rounds; round++)
@@ -167,9 +173,8 @@ for (int round = 0; round < rounds; round++)
 }
 Directory.Delete(socketDir, true);
 
-var http = new HttpBench(Dll("samples/AspNetCore", "AspNetCore"), rounds, seconds);
 bool withHttp = !args.Contains("--no-http");
-if (withHttp && !http.Run(line => Console.WriteLine($"[http {clock.Elapsed:mm\\:ss}] {line}"))) failures++;
+if (withHttp && !RunHttp()) failures++;
 
 void Record(Contender c, Workload w, Dictionary<string, double> r)
 {
@@ -345,7 +350,7 @@ if (evenness.Count > 0)
         md.AppendLine($"| {server} | {string.Join(" / ", counts)} | {(counts.Min() == 0 ? "∞" : (counts.Max() / counts.Min()).ToString("F2", CultureInfo.InvariantCulture))} |");
 }
 md.AppendLine();
-if (withHttp) md.Append(http.Markdown());
+if (withHttp) md.Append(string.Join("\n", http.Select(h => h.Markdown())));
 string table = md.ToString();
 Console.WriteLine();
 Console.WriteLine(table);

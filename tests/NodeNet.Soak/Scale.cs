@@ -1,6 +1,6 @@
 namespace NodeNet.Soak;
 
-/// <summary>How hard each phase pushes: the short form runs in CI (about 40 s), the full form about five minutes.</summary>
+/// <summary>How hard each phase pushes: the short form runs in CI (about 45 s), the full form about five minutes.</summary>
 internal sealed record Scale(
     string Name, int HeldConnections, int HoldSeconds, long ChurnTarget, int ChurnChunkSeconds, int MaxChurnSeconds,
     int KillRounds, int ResetClients, int SlowReaderSeconds, int StormSeconds, int RaceIterations, int CancelIterations,

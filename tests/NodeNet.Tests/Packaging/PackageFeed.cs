@@ -17,11 +17,16 @@ internal static class PackageFeed
     private static (string, string) Pack()
     {
         string feed = Path.Combine(TestLoop.TempDir(), "feed");
+        // A unique prerelease, as build.cake's Pack stamps local builds: this also checks that the packages' dependencies
+        // on each other carry the stamped version (PackageMetadataTests).
+        string props = File.ReadAllText(Path.Combine(TestLoop.RepoRoot, "Directory.Build.props"));
+        string version = System.Text.RegularExpressions.Regex.Match(props, "<Version>([^<]+)</Version>").Groups[1].Value +
+            $"-test.{DateTime.UtcNow:yyyyMMddHHmmss}";
         foreach (string project in Packages)
         {
             var (code, output, error) = ProcessRunner.Run("dotnet",
                 ["pack", Path.Combine(TestLoop.RepoRoot, "src", project, project + ".csproj"), "-c", "Release", "-o", feed, "-nologo",
-                 "-p:ContinuousIntegrationBuild=true"], timeoutMs: 240_000);
+                 "-p:ContinuousIntegrationBuild=true", $"-p:PackageVersion={version}"], timeoutMs: 240_000);
             if (code != 0) throw new InvalidOperationException($"dotnet pack {project} failed:\n" + output + error);
         }
         string package = Directory.GetFiles(feed, "NodeNet.*.nupkg").Single(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^NodeNet\.\d"));

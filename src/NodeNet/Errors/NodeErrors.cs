@@ -51,6 +51,9 @@ internal static class NodeErrors
     public static NodeNetObjectDisposedException StreamDestroyed(string method) =>
         new("ERR_STREAM_DESTROYED", $"Cannot call {method} after a stream was destroyed");
 
+    public static NodeNetInvalidOperationException StreamAlreadyFinished(string method) =>
+        new("ERR_STREAM_ALREADY_FINISHED", $"Cannot call {method} after a stream was finished");
+
     public static NodeNetException PrematureClose() => new("ERR_STREAM_PREMATURE_CLOSE", "Premature close");
 
     public static NodeNetInvalidOperationException WriteAfterEnd() => new("ERR_STREAM_WRITE_AFTER_END", "write after end");

@@ -471,7 +471,7 @@ public sealed partial class Socket
             _ending = true;
             MaybeFinish();
         }
-        else if (_finished) error = new NodeNetInvalidOperationException("ERR_STREAM_ALREADY_FINISHED", "Cannot call end after a stream was finished");
+        else if (_finished) error = NodeErrors.StreamAlreadyFinished("end");
         else if (_destroyed) error = NodeErrors.StreamDestroyed("end");
         if (callback != null)
         {

@@ -6,7 +6,7 @@ namespace NodeNet.Streams;
 /// copy) to a pump on the thread pool, which awaits each write; the bytes handed over and not yet written stand in for
 /// a write buffer, so a slow destination pauses the socket. Completes <see cref="Completion"/> when the pipe is over:
 /// after the end was written (and, with end, the destination completed), or with the first error.</summary>
-internal sealed class AsyncDestination : PipeDestination
+internal sealed class AsyncDestination : CountedDestination
 {
     private static readonly object EndMark = new();
 
@@ -17,12 +17,10 @@ internal sealed class AsyncDestination : PipeDestination
     private readonly bool _completeAtEnd;
     private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource<bool> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private PipeLink? _link;
-    private long _pending;  // source loop
-    private bool _drainWanted;
     private const int HighWaterMark = 64 * 1024;
 
     public AsyncDestination(IDuplex source, object target, Func<byte[], ValueTask<bool>> write, Func<ValueTask> complete, bool completeAtEnd)
+        : base(HighWaterMark)
     {
         _source = source;
         _target = target;
@@ -36,14 +34,12 @@ internal sealed class AsyncDestination : PipeDestination
 
     public override object Target => _target;
 
-    public override bool NeedDrain => _pending >= HighWaterMark;
-
     public override bool Write(object chunk)
     {
         var bytes = chunk as byte[] ?? System.Text.Encoding.UTF8.GetBytes((string)chunk);
-        _pending += bytes.Length;
+        bool more = Handed(bytes.Length);
         _queue.Writer.TryWrite(bytes);
-        return _pending < HighWaterMark;
+        return more;
     }
 
     public override void End()
@@ -54,14 +50,16 @@ internal sealed class AsyncDestination : PipeDestination
 
     public override void Attach(PipeLink link)
     {
-        _link = link;
+        Link = link;
         _ = Task.Run(PumpAsync);
     }
 
-    public override void ListenForDrain() => _drainWanted = true;
-
     /// <summary>Unpiped before the end: what was handed over is still written, then the pipe is over.</summary>
-    public override void Detach() => _queue.Writer.TryComplete();
+    public override void Detach()
+    {
+        Detached = true;
+        _queue.Writer.TryComplete();
+    }
 
     public override void Unpiped(IDuplex source) { }
 
@@ -98,14 +96,8 @@ internal sealed class AsyncDestination : PipeDestination
     private void Stop(Exception? error)
     {
         _queue.Writer.TryComplete();
-        _source.Loop.TryPost(() => _link!.UnpipeSelf());
+        _source.Loop.TryPost(() => Link!.UnpipeSelf());
         if (error != null) _done.TrySetException(error);
         else _done.TrySetResult(true);
-    }
-
-    private void Wrote(int length)
-    {
-        _pending -= length;
-        if (_pending == 0 && _drainWanted) _link!.Drained();
     }
 }

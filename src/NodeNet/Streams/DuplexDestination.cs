@@ -56,34 +56,21 @@ internal sealed class DuplexDestination(IDuplex destination, IDuplex source) : P
 /// <summary>A pipe into a stream on another loop. Chunks cross as posts (each chunk is the listener's own array, so no
 /// copy); the bytes posted and not yet written stand in for the destination's write buffer, so back-pressure holds
 /// across loops. The destination's 'close', 'finish' and errors come back to the source's loop.</summary>
-internal sealed class LoopCrossingDestination(IDuplex destination, IDuplex source) : PipeDestination
+internal sealed class LoopCrossingDestination(IDuplex destination, IDuplex source) : CountedDestination(destination.WritableHighWaterMark)
 {
-    private PipeLink? _link;
-    private long _pending;        // source loop: bytes posted and not yet written
-    private bool _drainWanted;
-    private bool _detached;
     private Action<Exception>? _onError;
     private Action? _onClose, _onFinish;
-    private readonly int _highWaterMark = destination.WritableHighWaterMark;
 
     public override object Target => destination;
-
-    public override bool NeedDrain => _pending >= _highWaterMark;
 
     public override bool Write(object chunk)
     {
         int length = chunk is byte[] b ? b.Length : ((string)chunk).Length;
-        _pending += length;
         Action<Exception?> written = _ => source.Loop.TryPost(() => Wrote(length));
+        bool more = Handed(length);
         if (!destination.Loop.TryPost(() => destination.Write(chunk, written)))
             Gone();
-        return _pending < _highWaterMark;
-    }
-
-    private void Wrote(long length)
-    {
-        _pending -= length;
-        if (_pending == 0 && _drainWanted && !_detached) _link!.Drained();
+        return more;
     }
 
     public override void End()
@@ -93,7 +80,7 @@ internal sealed class LoopCrossingDestination(IDuplex destination, IDuplex sourc
 
     public override void Attach(PipeLink link)
     {
-        _link = link;
+        Link = link;
         _onError = error =>
         {
             source.Loop.TryPost(link.UnpipeSelf);
@@ -113,13 +100,11 @@ internal sealed class LoopCrossingDestination(IDuplex destination, IDuplex sourc
     }
 
     /// <summary>The destination's loop has ended: nothing can be written there any more.</summary>
-    private void Gone() => source.Loop.NextTick(_link!.UnpipeSelf);
-
-    public override void ListenForDrain() => _drainWanted = true;
+    private void Gone() => source.Loop.NextTick(Link!.UnpipeSelf);
 
     public override void Detach()
     {
-        _detached = true;
+        Detached = true;
         destination.Loop.TryPost(() =>
         {
             destination.Emitter.Off(SocketEvents.Error, _onError!);

@@ -235,11 +235,7 @@ internal sealed class ServerLoops
         int lost = Interlocked.Exchange(ref _live[index], 0);
         Interlocked.Increment(ref _failed);
         bool replaced = _options.Failure == LoopFailurePolicy.Replace && _owned.Contains(loop) && _server.IsListening && TryReplace(index);
-        int serving = _dead.Count(d => !d);
-        string address = _server.AddressText;
-        NodeNetMetrics.LoopsFailed.Add(1, new KeyValuePair<string, object?>("replaced", replaced));
-        NodeNetLogging.LoopFailed(Log, index, address, error.GetType().Name, lost, replaced ? "a new loop took its place" : $"the server goes on with {serving} loops", error);
-        _server.OnLoopFailed(new LoopFailedException(index, address, error, lost, replaced, serving));
+        _server.OnLoopFailed(LoopFailedException.Report(Log, index, _server.AddressText, error, lost, replaced, Alive));
         _server.Unreserve(lost);
     }
 

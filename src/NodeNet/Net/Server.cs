@@ -143,9 +143,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     {
         int lost = Volatile.Read(ref _connections);
         Interlocked.Increment(ref _ownLoopFailed);
-        NodeNetMetrics.LoopsFailed.Add(1, new KeyValuePair<string, object?>("replaced", false));
-        NodeNetLogging.LoopFailed(Log, 0, _addressText, error.GetType().Name, lost, "the server serves no more", error);
-        LoopFailed?.Invoke(new LoopFailedException(0, _addressText, error, lost, replaced: false, loopsServing: 0));
+        LoopFailed?.Invoke(LoopFailedException.Report(Log, 0, _addressText, error, lost, replaced: false, loopsServing: 0));
     }
 
     /// <summary>The loop this server belongs to (its events run on that loop's thread). Thread-safe.</summary>

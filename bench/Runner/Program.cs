@@ -26,13 +26,14 @@ string Dll(string project, string name) => Path.Combine(root, project, "bin", co
 int cores = int.Parse(Arg("--cores") ?? "2", CultureInfo.InvariantCulture);
 string clusterJs = Path.Combine(root, "bench", "servers", "cluster.mjs");
 Environment.SetEnvironmentVariable("CLUSTER_WORKERS", cores.ToString(CultureInfo.InvariantCulture)); // inherited by node cluster
-const string Ceiling = "C libuv (ceiling)";
+const string Ceiling = "C libuv (ceiling)", FreshCeiling = "C libuv, fresh chunks";
 const string EventsNoDelay = "NodeNet events, noDelay", PipeNoDelay = "NodeNet pipe, noDelay", NodeNoDelay = "node, noDelay";
 string[] NoDelayWorkloads = ["pingpong50", "stream4"];
 string passName = $"NodeNet events ×{cores} pass", reusePortName = $"NodeNet events ×{cores} reuseport", clusterName = $"node cluster ×{cores}";
 
 // Untuned rows run with the runtime's defaults, as users get them; the lean rows add the settings of NodeNet.Lean.props
 // (docs/lean-runtime.md). node, bun and deno run with their defaults.
+long gen0Budget = Gen0Budget();
 var contenders = new List<Contender>
 {
     new("NodeNet events", "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "events"]),
@@ -46,6 +47,10 @@ var contenders = new List<Contender>
     new("System.Net.Sockets", "dotnet", [Dll("bench/servers/SocketsEcho", "SocketsEcho")]),
     // The ceiling: a raw C libuv echo with Node's settings (64 KiB reads, Nagle on, uv_try_write first), on the same libuv.
     new(Ceiling, Path.Combine(bin, "uv_echo_try"), []),
+    // The same server under Node's rule that each chunk is new memory: it reads into a ring as large as the gen0 budget a
+    // .NET process gets on this machine, which a NodeNet 'data' echo cycles through (bench/servers/uv_echo_try.c).
+    new(FreshCeiling, Path.Combine(bin, "uv_echo_try"), [], new Dictionary<string, string> { ["UV_ECHO_FRESH"] = gen0Budget.ToString(CultureInfo.InvariantCulture) })
+        { OnlyWorkloads = ["stream4"] },
     new(passName, "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), $"events/{cores}/pass"]),
     new(reusePortName, "dotnet", [Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), $"events/{cores}/reuseport"]),
     new(clusterName, "node", [clusterJs]),
@@ -56,7 +61,7 @@ var contenders = new List<Contender>
 };
 string[] multiCore = [passName, reusePortName, clusterName];
 var only = Arg("--only")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-bool Runs(Contender c) => only == null || only.Contains(c.Name) || c.Name is "node" or "bun" or Ceiling;
+bool Runs(Contender c) => only == null || only.Contains(c.Name) || c.Name is "node" or "bun" or Ceiling or FreshCeiling;
 if (only != null && contenders.Count(c => only.Contains(c.Name)) != only.Count)
     throw new ArgumentException($"--only names a contender that does not exist; they are: {string.Join(", ", contenders.Select(c => c.Name))}");
 string[] headline = ["NodeNet events", "NodeNet pipe", "NodeNet events, lean", "NodeNet pipe, lean", "node", "bun", "deno", "System.Net.Sockets", Ceiling];
@@ -284,6 +289,23 @@ if (Runs(contenders.Single(c => c.Name == SelfPipe)))
     }
     md.AppendLine();
 }
+if (Runs(contenders.Single(c => c.Name == FreshCeiling)))
+{
+    double events = Median("NodeNet events", "stream4"), fresh = Median(FreshCeiling, "stream4"), ceiling = Median(Ceiling, "stream4");
+    md.AppendLine("## Streaming under Node's rule: every chunk is new memory");
+    md.AppendLine();
+    md.AppendLine("A `data` listener owns each chunk it gets and may keep it, so NodeNet reads every 64 KiB into a fresh array, and the .NET " +
+                  $"allocator hands those out across its gen0 budget ({gen0Budget / 1e6:N1} MB here, measured by the runner) before a GC reuses the memory; " +
+                  "the C server reuses one buffer that stays in cache. The second C row reads into a ring of that size, so the kernel writes " +
+                  "memory no recent read used, as it does for NodeNet (`UV_ECHO_FRESH`, bench/servers/uv_echo_try.c).");
+    md.AppendLine();
+    md.AppendLine("| contender | MB/s | NodeNet events vs it |");
+    md.AppendLine("|---|---:|---:|");
+    md.AppendLine($"| {Ceiling} | {ceiling:N0}{Range(Ceiling, "stream4", "N0")} | {Ratio(events, ceiling, false)} |");
+    md.AppendLine($"| {FreshCeiling} | {fresh:N0}{Range(FreshCeiling, "stream4", "N0")} | {Ratio(events, fresh, false)} |");
+    md.AppendLine($"| NodeNet events | {events:N0}{Range("NodeNet events", "stream4", "N0")} | |");
+    md.AppendLine();
+}
 md.AppendLine("## With TCP_NODELAY, as bun sets it");
 md.AppendLine();
 md.AppendLine("bun sets `TCP_NODELAY` on every accepted socket; node and NodeNet leave Nagle's algorithm on unless asked (`noDelay: true`, " +
@@ -413,6 +435,18 @@ string Machine()
     return $"{Environment.ProcessorCount} cores ({cpu}), {mem} RAM, Linux {V("uname", "-r")}; " +
            $".NET {Environment.Version}, node {V("node", "--version")}, bun {V(Path.Combine(nodeModules, ".bin", "bun"), "--version")}, " +
            $"{V(Path.Combine(nodeModules, ".bin", "deno"), "--version")}, libuv {V("dotnet", Dll("bench/servers/NodeNetEcho", "NodeNetEcho"), "version", "-")}";
+}
+
+// The gen0 allocation budget of a .NET process with the runtime's defaults on this machine (the runner has them too): the
+// memory that fresh 64 KiB arrays are spread over before a gen0 GC lets the allocator reuse it.
+static long Gen0Budget()
+{
+    const int Chunk = 65536, Chunks = 16384; // 1 GiB allocated: enough gen0 GCs to average over
+    int before = GC.CollectionCount(0);
+    byte[]? last = null;
+    for (int i = 0; i < Chunks; i++) last = GC.AllocateUninitializedArray<byte>(Chunk);
+    GC.KeepAlive(last);
+    return (long)Chunk * Chunks / Math.Max(1, GC.CollectionCount(0) - before);
 }
 
 static int FreePort()

@@ -112,7 +112,11 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
 
     /// <summary>How many of the server's loops ended with an uncaught exception since it listened (each also an 'error',
     /// a <see cref="LoopFailedException"/>, and the nodenet.server.loops.failed metric); 0 on a single loop. Thread-safe.</summary>
-    public int FailedLoops => (_loops?.Failed ?? 0) + Volatile.Read(ref _ownLoopFailed);
+    public int FailedLoops => (_loops?.Failed ?? 0) + (OwnLoopFaulted ? 1 : 0);
+
+    // Read from the loop itself, as LoopsAlive is: the report (OwnLoopFailed) runs on the pool after the loop's end is
+    // visible, and a health check in between saw "no loop alive" beside "none failed".
+    private bool OwnLoopFaulted => Volatile.Read(ref _watchingOwnLoop) && _loop.Completion.IsFaulted;
 
     /// <summary>The loops this server serves on that are alive: on a single loop 1, or 0 once that loop ended; on several,
     /// those not failed (a replacement counts), 0 once the server's own loop ended. What a health check reads. Thread-safe.</summary>
@@ -124,7 +128,6 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     /// <see cref="FailedLoops"/> and the nodenet.server.loops.failed metric either way. Subscribe from any thread.</summary>
     public event Action<LoopFailedException>? LoopFailed;
 
-    private int _ownLoopFailed;
     private string _addressText = "";
     private bool _watchingOwnLoop;
 
@@ -134,7 +137,7 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     {
         _addressText = Address()?.ToString() ?? "";
         if (_watchingOwnLoop) return;
-        _watchingOwnLoop = true;
+        Volatile.Write(ref _watchingOwnLoop, true);
         _loop.Completion.ContinueWith(static (t, state) => ((Server)state!).OwnLoopFailed(t.Exception!.InnerException!), this,
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
@@ -142,7 +145,6 @@ public sealed partial class Server : EventEmitter, IUvStreamEvents, IAsyncDispos
     private void OwnLoopFailed(Exception error)
     {
         int lost = Volatile.Read(ref _connections);
-        Interlocked.Increment(ref _ownLoopFailed);
         LoopFailed?.Invoke(LoopFailedException.Report(Log, 0, _addressText, error, lost, replaced: false, loopsServing: 0));
     }
 

@@ -77,4 +77,18 @@ public class LayerTests
         }
         Assert.True(violations.Count == 0, "dependencies that point up:\n" + string.Join("\n", violations.Order()));
     }
+
+    /// <summary>docs/architecture.md: Node's stream machinery knows nothing of libuv; a stream's owner feeds it and sends
+    /// for it (IReadableHost, IWritableHost). The room order alone would let Streams name Uv and Native.</summary>
+    [Fact]
+    public void Streams_know_nothing_of_libuv()
+    {
+        var typeRooms = TypeRooms();
+        var violations = new List<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Src, "Streams"), "*.cs", SearchOption.AllDirectories))
+            foreach (Match m in Regex.Matches(CodeOf(file), @"(?<![\w.])[A-Z]\w*(?!\w)"))
+                if (typeRooms.TryGetValue(m.Value, out var room) && room is "Uv" or "Native")
+                    violations.Add($"{Path.GetFileName(file)} names {m.Value} ({room})");
+        Assert.True(violations.Count == 0, "Streams naming libuv's rooms:\n" + string.Join("\n", violations.Distinct().Order()));
+    }
 }

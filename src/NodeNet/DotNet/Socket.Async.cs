@@ -76,7 +76,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
         {
             if (done.Task.IsCompleted) return;
             EnsureErrorSink();
-            if (_finished) { done.TrySetResult(true); return; }
+            if (_writable.Finished) { done.TrySetResult(true); return; }
             if (_destroyed) { done.TrySetException(_errored ?? NodeErrors.StreamDestroyed("end")); return; }
             Once<Exception>("error", e => done.TrySetException(e));
             Once("close", () => done.TrySetException(_errored ?? NodeErrors.StreamDestroyed("end")));
@@ -247,7 +247,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
 
     /// <summary>What changes while a flush moves: bytes dispatched, and what libuv and this socket still hold.</summary>
     private (long dispatched, long inLibuv, long queued, bool connecting) FlushProgress() =>
-        (_bytesDispatched, _handle?.WriteQueueSize ?? 0, _writableLength, _connecting);
+        (_writable.Dispatched, _handle?.WriteQueueSize ?? 0, _writable.Length, _connecting);
 
     private PipeScheduler _applicationScheduler = PipeScheduler.Inline;
 
@@ -304,7 +304,7 @@ public sealed partial class Socket : IAsyncDisposable, IAsyncEnumerable<ReadOnly
 
     void ISocketReaderHost.Wrote(long bytes)
     {
-        _bytesDispatched += bytes;
+        _writable.AddDispatched(bytes);
         NodeNetMetrics.BytesWritten.Add(bytes);
     }
 

@@ -144,16 +144,10 @@ public sealed partial class Socket
         _sockname = null;
         _readable.Reset();
         _reading = _readOnConnect = _eof = false;
-        _ending = _finalCalled = _finished = _writeAfterFin = false;
-        _writableLength = 0;
-        _writing = false;
+        _writable.Reset();
         _errored = null;
         _errorEmitted = false;
-        _buffered.Clear();
-        _bytesBuffered = 0;
-        _needDrain = false;
         _bytesRead = 0;
-        _bytesDispatched = 0;
         // autoSelectFamilyAttemptedAddresses is kept: Node 20 replaces it only when a new multi-address connect runs.
         Reconnected();
     }
@@ -408,6 +402,6 @@ public sealed partial class Socket
         // Node's afterConnect: read(0) unless paused, and the _read that waited for the connection.
         if (_readOnConnect) { _readOnConnect = false; StartReading(); }
         if (!_readable.IsPaused) _readable.Read(0);
-        MaybeFinish();
+        _writable.MaybeFinish();
     }
 }

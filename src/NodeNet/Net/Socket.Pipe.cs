@@ -54,12 +54,12 @@ public sealed partial class Socket : IDuplex
     void IDuplex.PauseReading() => Pause();
     void IDuplex.ResumeReading() => Resume();
     void IDuplex.Destroy(Exception? error) => Destroy(error);
-    int IDuplex.WritableHighWaterMark => _hwm;
+    int IDuplex.WritableHighWaterMark => _writable.HighWaterMark;
     bool IDuplex.IsDestroyed => _destroyed;
     Exception? IDuplex.ErrorState => _errored;
-    bool IDuplex.WritableFinished => _finished;
+    bool IDuplex.WritableFinished => _writable.Finished;
     bool IDuplex.IsReadable => !_destroyed && !_readable.EndEmitted;
-    bool IDuplex.IsWritable => !_destroyed && !_ending;
+    bool IDuplex.IsWritable => !_destroyed && !_writable.Ending;
 
     private void Unpipe(object? target)
     {
@@ -89,7 +89,7 @@ public sealed partial class Socket : IDuplex
     bool IDuplex.AnyPipeAwaitingDrain => _pipes.Exists(l => l.AwaitingDrain);
 
     /// <summary>writableNeedDrain without the thread check: a pipe's destination on this loop.</summary>
-    bool IDuplex.NeedsDrain => _needDrain;
+    bool IDuplex.NeedsDrain => _writable.NeedDrain;
 
     /// <summary>Emits 'pipe', 'unpipe' or a pipe's unhandled 'error' on this socket.</summary>
     void IDuplex.EmitForStreams(string eventName, object argument) => EmitEvent(eventName, argument);

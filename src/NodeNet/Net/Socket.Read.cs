@@ -245,7 +245,7 @@ public sealed partial class Socket : IReadableHost
             _reading = false; // libuv stops reading at EOF
             _eof = true;      // before the reader hears of it: its continuation may run inline and ask
             _reader?.Ended();
-            _peerEndedFirst = !_ending;
+            _peerEndedFirst = !_writable.Ending;
             // Node's onStreamRead: push(null), then read(0), so 'end' follows even when no one is reading.
             _readable.PushEnd();
             _readable.Read(0);
@@ -262,14 +262,14 @@ public sealed partial class Socket : IReadableHost
         // our side before the application has consumed what came before it: the application ends its side itself.
         bool autoEnd = !AllowHalfOpen && _reader == null;
         // Node's onReadableStreamEnd swaps write for writeAfterFIN: once our side has ended too, writes fail with EPIPE.
-        if (autoEnd) _writeAfterFin = true;
+        if (autoEnd) _writable.WriteAfterFin = true;
         EmitEvent("end");
         if (Writable && autoEnd)
         {
             // Node ends our side on the next tick, so a write inside an 'end' listener still goes out.
             _loop.NextTick(() => { if (Writable) End(); });
         }
-        else if (_finished || _notWritable)
+        else if (_writable.Finished || _notWritable)
         {
             // Node's autoDestroy: both sides done. A writable side still ending destroys at its 'finish'.
             DestroyCore(null, EndedReason);

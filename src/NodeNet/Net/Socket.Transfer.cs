@@ -19,7 +19,7 @@ public sealed partial class Socket
     private Task<Socket> TransferCore(EventLoop target)
     {
         if (_handle is not UvTcp tcp || _destroyed || _connecting || _bytesRead > 0 || BytesWritten > 0 ||
-            _readable.Length > 0 || _writableLength > 0 || _readable.Decoder != null)
+            _readable.Length > 0 || _writable.Length > 0 || _readable.Decoder != null)
             throw NodeErrors.HandleNotTransferable("net.Socket");
         bool allowHalfOpen = AllowHalfOpen;
         // Detached first, so destroying this socket closes nothing: 'close' comes with no argument, as in Node.

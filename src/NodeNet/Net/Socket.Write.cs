@@ -1,64 +1,23 @@
-using System.Buffers;
+using NodeNet.Streams;
 using NodeNet.Native;
 using NodeNet.Uv;
 
 namespace NodeNet;
 
-// The writable side, after Node's Writable + net.Socket._writeGeneric. One batch is in flight at a
-// time; writes made meanwhile (or while connecting) are buffered and go out together as one vectored
-// write when it completes, as Node's writev does. Each batch tries uv_try_write first and queues only
-// the remainder with uv_write. WritableLength counts every byte not yet handed to the kernel.
-public sealed partial class Socket
+// The writable side of net.Socket: Node's Writable state machine is Streams/WritableState, and this part is its
+// host (net.Socket._writeGeneric and _final over the handle's write engine) and the public write/end/cork API.
+public sealed partial class Socket : IWritableHost
 {
-    /// <summary>A write: its bytes, and how much it counts in writableLength as Node counts it (a string by its length
-    /// in UTF-16 units, net.Socket keeping strings as they are; a Buffer by its bytes).</summary>
-    private sealed class WriteOp(ReadOnlyMemory<byte> data, Action<Exception?>? callback, int counted)
-    {
-        public readonly ReadOnlyMemory<byte> Data = data;
-        public int Count => Data.Length;
-        public readonly int Counted = counted;
-        public readonly Action<Exception?>? Callback = callback;
-    }
-
-    /// <summary>Writes handed to libuv together.</summary>
-    private sealed class WriteBatch(WriteOp[] ops, long bytes)
-    {
-        public readonly WriteOp[] Ops = ops;
-        public readonly long Bytes = bytes;
-        public readonly long Counted = CountedOf(ops);
-
-        private static long CountedOf(WriteOp[] ops)
-        {
-            long sum = 0;
-            foreach (var op in ops) sum += op.Counted;
-            return sum;
-        }
-        public Exception? CutShort; // libuv's error for a batch that this socket's destroy cancelled
-    }
-
-    private readonly List<WriteOp> _buffered = [];
-    private WriteBatch? _waitingForConnect; // the write that is "in flight" while connecting
-    private bool _writing;
-    private long _writableLength;
-    private bool _needDrain;
-    private bool _ending;        // End() called (writableEnded)
-    private bool _finalCalled;   // shutdown issued
-    private bool _finished;      // 'finish' emitted
-    private bool _writeAfterFin; // the peer ended and we did not allow half-open
-    private long _bytesDispatched;
-    private long _bytesBuffered; // bytes of the writes in _buffered: BytesWritten counts them without walking the list
-    private Exception? _errored; // the error the socket was destroyed with
-    private readonly List<Action<Exception?>> _onFinished = [];
-    private int _corked;
+    private readonly WritableState _writable;
     private string _defaultEncoding = "utf8";
 
     /// <summary>writableCorked: how many Uncork calls it takes to send what Cork held back. Any thread: as the loop
     /// last set it.</summary>
-    public int WritableCorked => Volatile.Read(ref _corked);
+    public int WritableCorked => _writable.Corked;
 
     /// <summary>writableAborted: destroyed or errored before 'finish'. Any thread: as the loop last set it.</summary>
     public bool WritableAborted =>
-        (Volatile.Read(ref _destroyed) || Volatile.Read(ref _errored) != null) && !Volatile.Read(ref _finished) && !_notWritable;
+        (Volatile.Read(ref _destroyed) || Volatile.Read(ref _errored) != null) && !_writable.Finished && !_notWritable;
     private bool _notWritable; // made with Writable = false
 
     /// <summary>errored: the error this socket was destroyed with, or null. Any thread: as the loop last set it.</summary>
@@ -73,48 +32,14 @@ public sealed partial class Socket
     public void Cork()
     {
         VerifyLoopThread();
-        _corked++;
+        _writable.Cork();
     }
 
     /// <summary>socket.uncork(): undoes one <see cref="Cork"/>; the last one sends what was held back.</summary>
     public void Uncork()
     {
         VerifyLoopThread();
-        if (_corked == 0) return;
-        _corked--;
-        if (_corked == 0 && !_writing) SendCorked();
-    }
-
-    private void SendCorked()
-    {
-        if (_buffered.Count == 0 || _destroyed) return;
-        if (_handle == null)
-        {
-            // Never connected: the held writes fail as a write would (Node's _writeGeneric without a handle).
-            var err = NodeErrors.SocketClosed();
-            FailHeld(err);
-            Destroy(err);
-            return;
-        }
-        if (_connecting)
-        {
-            // Together they wait for 'connect', as Node's writev of the held chunks does.
-            WaitForConnect(TakeBuffered());
-            return;
-        }
-        DispatchBuffered();
-    }
-
-    private void FailHeld(Exception error)
-    {
-        var ops = _buffered.ToArray();
-        _buffered.Clear();
-        _bytesBuffered = 0;
-        foreach (var op in ops)
-        {
-            AdjustWritable(-op.Counted, -op.Count);
-            CallbackNextTick(op.Callback, error);
-        }
+        _writable.Uncork();
     }
 
     /// <summary>writable.setDefaultEncoding(encoding): the encoding of string writes that name none.</summary>
@@ -128,34 +53,31 @@ public sealed partial class Socket
 
     /// <summary>The writable side is open: not destroyed and End not yet called. Any thread: as the loop last set
     /// it.</summary>
-    public bool Writable => !Volatile.Read(ref _destroyed) && !Volatile.Read(ref _ending);
+    public bool Writable => !Volatile.Read(ref _destroyed) && !_writable.Ending;
 
     /// <summary>Bytes queued and not yet handed to the kernel (writableLength). Any thread: as the loop last set
     /// it.</summary>
-    public long WritableLength => Volatile.Read(ref _writableLength);
+    public long WritableLength => _writable.Length;
 
     /// <summary>Deprecated alias of <see cref="WritableLength"/>; null without a handle. Any thread: as the loop last
     /// set it.</summary>
-    public long? BufferSize => Volatile.Read(ref _handle) != null ? Volatile.Read(ref _writableLength) : null;
+    public long? BufferSize => Volatile.Read(ref _handle) != null ? _writable.Length : null;
 
     /// <summary>writableHighWaterMark (65536 unless set by options, as in Node 22 and later; 16384 on Windows, as
     /// there). Any thread (fixed at construction).</summary>
-    public int WritableHighWaterMark => _hwm;
+    public int WritableHighWaterMark => _writable.HighWaterMark;
 
     /// <summary>True after Write returned false, until 'drain'. Any thread: as the loop last set it.</summary>
-    public bool WritableNeedDrain => Volatile.Read(ref _needDrain);
+    public bool WritableNeedDrain => _writable.NeedDrain;
 
     /// <summary>True once End was called. Any thread: as the loop last set it.</summary>
-    public bool WritableEnded => Volatile.Read(ref _ending);
+    public bool WritableEnded => _writable.Ending;
 
     /// <summary>True once 'finish' was emitted. Any thread: as the loop last set it.</summary>
-    public bool WritableFinished => Volatile.Read(ref _finished);
+    public bool WritableFinished => _writable.Finished;
 
     /// <summary>Bytes written plus bytes still queued; kept after destroy. Any thread: as the loop last set it.</summary>
-    public long BytesWritten
-    {
-        get => Volatile.Read(ref _bytesDispatched) + Volatile.Read(ref _bytesBuffered) + (Volatile.Read(ref _waitingForConnect)?.Bytes ?? 0);
-    }
+    public long BytesWritten => _writable.BytesWritten;
 
     /// <summary>socket.write(data[, callback]): queues <paramref name="data"/> (never dropped); false once the queue reaches the high-water mark.</summary>
     /// <remarks>The array is read when the write is dispatched; do not modify it until <paramref name="callback"/> runs.</remarks>
@@ -199,91 +121,33 @@ public sealed partial class Socket
     // counted: what the write adds to writableLength (Node's count): a string's length, or -1 for the byte count.
     private bool WriteCore(ReadOnlyMemory<byte> data, Action<Exception?>? callback, int counted = -1)
     {
-        int count = data.Length;
-        if (counted < 0) counted = count;
         _loop.Uv.VerifyThread();
         if (_ipc != null) throw IpcIsNotAStream();
-        if (_writeAfterFin && _ending)
-        {
-            var epipe = NodeErrors.EndedByOtherParty();
-            CallbackNextTick(callback, epipe);
-            Destroy(epipe);
-            return false;
-        }
-        Exception? refused = _ending ? NodeErrors.WriteAfterEnd() : _destroyed ? NodeErrors.StreamDestroyed("write") : null;
-        if (refused != null)
-        {
-            CallbackNextTick(callback, refused);
-            if (!_destroyed) Destroy(refused); // write after end also emits 'error'; after destroy it does not
-            return false;
-        }
-        if (callback == null && !_writing && _corked == 0 && !_needDrain && !_connecting && _handle != null && count > 0)
-        {
-            // Fast path: nothing in flight and no callback to call later, so a write the kernel takes whole needs no
-            // bookkeeping at all (Node's synchronous completion, minus the objects). Otherwise what is left becomes the
-            // batch in flight (queued by the engine, or failed).
-            Touch();
-            var status = _handle.Write(data, this, null, out long written, out int error, out var queued);
-            _bytesDispatched += written;
-            NodeNetMetrics.BytesWritten.Add(written);
-            if (status == WriteStatus.Done) return (_writableLength < _hwm || _writableLength == 0) && !_destroyed;
-            long rest = count - written;
-            // The whole write counts until it completes, as in Node: libuv has only part of it yet.
-            var batch = new WriteBatch([new WriteOp(data.Slice((int)written), null, counted)], rest);
-            if (queued != null) queued.State = batch; // its completion finds the batch, as for any other
-            AdjustWritable(counted, rest);
-            _writing = true;
-            Started(batch, status, error);
-            return Ok();
-        }
-        AdjustWritable(counted, count);
-        var op = new WriteOp(data, callback, counted);
-        if (_writing || _corked > 0) { _buffered.Add(op); _bytesBuffered += op.Count; }
-        else
-        {
-            _writing = true;
-            if (_connecting) WaitForConnect(new WriteBatch([op], count));
-            else if (_handle == null)
-            {
-                _writing = false;
-                AdjustWritable(-counted, -count);
-                var err = NodeErrors.SocketClosed();
-                CallbackNextTick(callback, err);
-                Destroy(err);
-                return false;
-            }
-            else Dispatch(new WriteBatch([op], count));
-        }
-        return Ok();
+        return _writable.Write(data, callback, counted);
     }
 
-    /// <summary>Write's answer, as Node's writeOrBuffer: measured after the write, so bytes the kernel took at once don't count.</summary>
-    private bool Ok()
+    // IWritableHost: Node's _writeGeneric and _final over the handle's write engine (Uv/UvStream.Write.cs).
+    bool IWritableHost.HasSink => _handle != null;
+    bool IWritableHost.Connecting => _connecting;
+    bool IWritableHost.Destroyed => _destroyed;
+    Exception? IWritableHost.Errored => _errored;
+    void IWritableHost.Touch() => Touch();
+    void IWritableHost.EmitDrain() => EmitEvent("drain");
+    void IWritableHost.Destroy(Exception error) => Destroy(error);
+    void IWritableHost.NextTick(Action callback) => _loop.NextTick(callback);
+
+    Exception? IWritableHost.SendNow(ReadOnlyMemory<byte> data, out long written, out bool queued, out object? pending)
     {
-        // An empty buffer never asks for 'drain', even with a high-water mark of 0 (Node 24 and later).
-        bool ok = _writableLength < _hwm || _writableLength == 0;
-        if (!ok) _needDrain = true;
-        return ok && !_destroyed;
+        var status = _handle!.Write(data, this, null, out written, out int error, out var request);
+        queued = status == WriteStatus.Queued;
+        pending = request;
+        return status == WriteStatus.Failed ? NodeNetException.FromUv(error, "write") : null;
     }
 
-    /// <summary>Calls a write callback on the next tick. A method of its own: a lambda capturing <c>callback</c> inside
-    /// WriteCore would make every write allocate a closure, whichever path it takes.</summary>
-    private void CallbackNextTick(Action<Exception?>? callback, Exception error)
-    {
-        if (callback != null) _loop.NextTick(() => callback(error));
-    }
+    void IWritableHost.Attach(object pending, WriteBatch batch) => ((UvRequest)pending).State = batch;
 
-    /// <summary>writableLength moves by <paramref name="counted"/> (Node's units); the write-queue metric by bytes.</summary>
-    private void AdjustWritable(long counted, long bytes)
+    Exception? IWritableHost.Send(WriteBatch batch, out bool queued)
     {
-        _writableLength += counted;
-        NodeNetMetrics.WriteQueueBytes.Add(bytes);
-    }
-
-    /// <summary>A batch goes to the write engine; the request carries it back when it completes.</summary>
-    private void Dispatch(WriteBatch batch, bool sync = true)
-    {
-        Touch();
         var ops = batch.Ops;
         WriteStatus status;
         int error;
@@ -294,113 +158,41 @@ public sealed partial class Socket
             for (int i = 0; i < ops.Length; i++) buffers[i] = ops[i].Data;
             status = _handle!.Write(buffers, this, batch, out _, out error);
         }
-        Started(batch, status, error, sync);
+        queued = status == WriteStatus.Queued;
+        return status == WriteStatus.Failed ? NodeNetException.FromUv(error, "write") : null;
     }
 
-    /// <summary>What the engine did with the batch in flight: written (its callbacks follow on the next tick), queued
-    /// (they follow its completion), or failed (the socket is destroyed with the error).</summary>
-    private void Started(WriteBatch batch, WriteStatus status, int error, bool sync = true)
+    Exception? IWritableHost.Shutdown(out bool started)
     {
-        if (status == WriteStatus.Failed) { OnWrite(batch, NodeNetException.FromUv(error, "write"), sync); return; }
-        _bytesDispatched += batch.Bytes;
-        if (status == WriteStatus.Queued) return;
-        NodeNetMetrics.BytesWritten.Add(batch.Bytes);
-        OnWrite(batch, null, sync);
+        started = false;
+        if (_handle == null) return null;
+        var req = _loop.Uv.Requests.Rent(UvReqType.Shutdown, this);
+        int rc = _handle.Shutdown(req);
+        if (rc == 0) { started = true; return null; }
+        _loop.Uv.Requests.Abandon(req);
+        return rc == UvErrors.ENOTCONN ? null : NodeNetException.FromUv(rc, "shutdown");
     }
 
-    private void AfterAsyncWrite(WriteBatch batch, int status)
+    void IWritableHost.EmitFinish()
     {
-        if (status == 0) NodeNetMetrics.BytesWritten.Add(batch.Bytes);
-        var error = status < 0 ? NodeNetException.FromUv(status, "write") : null;
-        // A write the socket's own destroy cut short: its callbacks, and those of the writes buffered behind it, hear
-        // libuv's error (ECANCELED), as in Node 22 and later (Node 20 reported success and ERR_STREAM_DESTROYED).
-        if (_destroyed) batch.CutShort = error;
-        OnWrite(batch, _destroyed ? null : error, sync: false);
+        EmitEvent("finish");
+        if (_readable.EndEmitted) DestroyCore(null, EndedReason); // both sides done: autoDestroy
     }
 
-    /// <summary>Writable's onwrite: the batch left our hands; buffered writes go next, callbacks follow (next tick when synchronous).</summary>
-    private void OnWrite(WriteBatch batch, Exception? error, bool sync)
-    {
-        _writing = false;
-        AdjustWritable(-batch.Counted, -batch.Bytes);
-        if (error != null)
-        {
-            foreach (var op in batch.Ops) if (op.Callback is { } cb) _loop.NextTick(() => cb(error));
-            Destroy(error);
-            return;
-        }
-        if (_buffered.Count > 0 && !_destroyed && _handle != null && !_connecting && _corked == 0) DispatchBuffered();
-        if (sync) _loop.NextTick(() => AfterWrite(batch));
-        else AfterWrite(batch);
-    }
-
-    private void DispatchBuffered() => Dispatch(TakeBuffered());
-
-    /// <summary>Every buffered write, as the one batch now in flight.</summary>
-    private WriteBatch TakeBuffered()
-    {
-        var ops = _buffered.ToArray();
-        _buffered.Clear();
-        _bytesBuffered = 0;
-        long bytes = 0;
-        foreach (var op in ops) bytes += op.Count;
-        _writing = true;
-        return new WriteBatch(ops, bytes);
-    }
-
-    private void AfterWrite(WriteBatch batch)
-    {
-        if (_needDrain && _writableLength == 0 && !_ending && !_destroyed)
-        {
-            _needDrain = false;
-            EmitEvent("drain");
-        }
-        Touch();
-        foreach (var op in batch.Ops) op.Callback?.Invoke(batch.CutShort);
-        if (_destroyed) FailBuffered(batch.CutShort);
-        else MaybeFinish();
-    }
-
-    /// <summary>Node's errorBuffer: buffered writes and pending end callbacks hear the destroy error, else the error
-    /// of the write in flight that the destroy cut short, else ERR_STREAM_DESTROYED; not while a write is in flight.</summary>
-    private void FailBuffered(Exception? cutShort)
-    {
-        if (_writing) return;
-        var ops = _buffered.ToArray();
-        _buffered.Clear();
-        _bytesBuffered = 0;
-        foreach (var op in ops)
-        {
-            AdjustWritable(-op.Counted, -op.Count);
-            op.Callback?.Invoke(_errored ?? cutShort ?? NodeErrors.StreamDestroyed("write"));
-        }
-        var finished = _onFinished.ToArray();
-        _onFinished.Clear();
-        foreach (var cb in finished) cb(_errored ?? cutShort ?? NodeErrors.StreamDestroyed("end"));
-    }
-
-    /// <summary>Called by Destroy: buffered writes fail on the next tick unless one is in flight (it fails them when done).</summary>
-    private void AbortWrites()
-    {
-        if (_waitingForConnect != null) return; // its 'close' hook (see WaitForConnect) takes care of everything
-        if (!_writing && (_buffered.Count > 0 || _onFinished.Count > 0)) _loop.NextTick(() => FailBuffered(null));
-    }
+    /// <summary>A queued write's request completed.</summary>
+    private void AfterAsyncWrite(WriteBatch batch, int status) =>
+        _writable.Completed(batch, status < 0 ? NodeNetException.FromUv(status, "write") : null);
 
     /// <summary>Node's _writeGeneric while connecting: the write waits for 'connect' (a listener added now, so it runs
     /// after the 'connect' listeners added before it and before later ones); if 'close' comes first it fails with
     /// ERR_SOCKET_CLOSED_BEFORE_CONNECTION.</summary>
-    private void WaitForConnect(WriteBatch batch)
+    void IWritableHost.WaitForConnect(WriteBatch batch)
     {
-        _waitingForConnect = batch;
         Action onClose = () =>
         {
-            if (_waitingForConnect != batch) return;
-            _waitingForConnect = null;
+            if (_writable.WaitingForConnect != batch) return;
             if (_connectWaitConnectHook != null) { Off("connect", _connectWaitConnectHook); _connectWaitConnectHook = null; }
-            _writing = false;
-            AdjustWritable(-batch.Counted, -batch.Bytes);
-            foreach (var op in batch.Ops) op.Callback?.Invoke(NodeErrors.SocketClosedBeforeConnection());
-            FailBuffered(null);
+            _writable.ConnectFailed(batch);
         };
         _connectWaitCloseHook = onClose;
         _connectWaitConnectHook = FlushAfterConnect;
@@ -415,10 +207,9 @@ public sealed partial class Socket
     private void FlushAfterConnect()
     {
         _connectWaitConnectHook = null;
-        if (_waitingForConnect is not { } batch || _destroyed) return;
-        _waitingForConnect = null;
+        if (_writable.WaitingForConnect is not { } batch || _destroyed) return;
         if (_connectWaitCloseHook != null) { Off("close", _connectWaitCloseHook); _connectWaitCloseHook = null; }
-        Dispatch(batch, sync: false);
+        _writable.SendAfterConnect(batch);
     }
 
     /// <summary>socket.end([callback]): sends FIN once everything queued is written. <paramref name="callback"/> runs at 'finish'.</summary>
@@ -463,52 +254,7 @@ public sealed partial class Socket
     private Socket EndCore(Action<Exception?>? callback)
     {
         _loop.Uv.VerifyThread();
-        // As Node's end(): held writes go out first.
-        if (_corked > 0) { _corked = 1; Uncork(); }
-        Exception? error = null;
-        if (_errored == null && !_ending)
-        {
-            _ending = true;
-            MaybeFinish();
-        }
-        else if (_finished) error = NodeErrors.StreamAlreadyFinished("end");
-        else if (_destroyed) error = NodeErrors.StreamDestroyed("end");
-        if (callback != null)
-        {
-            if (error != null) _loop.NextTick(() => callback(error));
-            else if (_finished) _loop.NextTick(() => callback(null));
-            else _onFinished.Add(callback);
-        }
+        _writable.End(callback);
         return this;
-    }
-
-    private void MaybeFinish()
-    {
-        if (!_ending || _finalCalled || _finished || _destroyed || _writing || _writableLength != 0 || _connecting) return;
-        _finalCalled = true;
-        if (_handle == null) { _loop.NextTick(Finish); return; }
-        var req = _loop.Uv.Requests.Rent(UvReqType.Shutdown, this);
-        int rc = _handle.Shutdown(req);
-        if (rc == 0) return;
-        _loop.Uv.Requests.Abandon(req);
-        if (rc == UvErrors.ENOTCONN) _loop.NextTick(Finish);
-        else Destroy(NodeNetException.FromUv(rc, "shutdown"));
-    }
-
-    private void AfterShutdown(int status)
-    {
-        if (_destroyed) return;
-        // A shutdown that fails because the peer already went away still completes our side, as in Node.
-        _loop.NextTick(Finish);
-    }
-
-    private void Finish()
-    {
-        if (_finished || _destroyed) return;
-        _finished = true;
-        foreach (var cb in _onFinished.ToArray()) cb(null);
-        _onFinished.Clear();
-        EmitEvent("finish");
-        if (_readable.EndEmitted) DestroyCore(null, EndedReason); // both sides done: autoDestroy
     }
 }

@@ -18,9 +18,9 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     private readonly EventLoop _loop;
     private UvStream? _handle;
     private bool _isPipe;
-    private readonly int _hwm;      // writable high-water mark
 
     private bool _destroyed;
+    private Exception? _errored; // the error the socket was destroyed with
     private bool _closed; // 'close' was emitted
     private bool _resetAndClosing;
 
@@ -52,8 +52,8 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         AllowHalfOpen = options.AllowHalfOpen;
         _wantsIpc = options.Ipc;
         // As Node's streams: highWaterMark, when given, wins over readableHighWaterMark / writableHighWaterMark.
-        _hwm = HighWaterMark(options.HighWaterMark ?? options.WritableHighWaterMark);
         _readable = new Streams.ReadableState(this, HighWaterMark(options.HighWaterMark ?? options.ReadableHighWaterMark));
+        _writable = new Streams.WritableState(this, HighWaterMark(options.HighWaterMark ?? options.WritableHighWaterMark));
         CaptureRejectionsOption = options.CaptureRejections;
         if (options.TypeOfService is { } tos)
         {
@@ -237,7 +237,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         int rc = stream is UvTcp tcp ? tcp.Open(fd) : ((UvPipe)stream).Open(fd);
         if (rc != 0) { stream.Close(); throw NodeNetException.FromUv(rc, "open"); }
         if (!options.Readable) { _readable.Ended = _readable.EndEmitted = true; _notReadable = true; }
-        if (!options.Writable) _ending = _finished = _notWritable = true;
+        if (!options.Writable) { _writable.NotWritable(); _notWritable = true; }
         return stream;
     }
 
@@ -257,7 +257,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         _closeReason = reason ?? ReasonFor(error);
         _connecting = false;
         StopTimer();
-        AbortWrites();
+        _writable.Abort();
         bool hadError = error != null;
         if (_handle != null)
         {
@@ -333,7 +333,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     {
         _loop.Uv.VerifyThread();
         if (Writable) End();
-        if (_finished) DestroyCore(null, EndedReason);
+        if (_writable.Finished) DestroyCore(null, EndedReason);
         else Once("finish", () => DestroyCore(null, EndedReason));
         return this;
     }
@@ -521,8 +521,8 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
     {
         switch (req.Type)
         {
-            case UvReqType.Write: AfterAsyncWrite((WriteBatch)req.State!, status); break;
-            case UvReqType.Shutdown: AfterShutdown(status); break;
+            case UvReqType.Write: AfterAsyncWrite((Streams.WriteBatch)req.State!, status); break;
+            case UvReqType.Shutdown: _writable.ShutDown(); break;
             case UvReqType.Connect:
                 var attempt = (ConnectAttempt)req.State!;
                 if (attempt.Pipe is { } pipe) pipe.ConnectDone();

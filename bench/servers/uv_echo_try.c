@@ -32,7 +32,7 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *b) {
     if (ring) { w->buf.base = malloc(n - k); memcpy(w->buf.base, b->base + k, n - k); } /* the slot is reused later */
     else { w->buf.base = b->base; memmove(b->base, b->base + k, n - k); }
     w->buf.len = n - k; uv_write(&w->req, s, &w->buf, 1, after_write); return; }
-  if (b->base) release(b->base);
+  release(b->base);
   if (n == UV_EOF) { uv_shutdown_t *r = malloc(sizeof *r); if (uv_shutdown(r, s, after_shutdown) == 0) return; free(r); }
   if (n < 0) uv_close((uv_handle_t *)s, on_close);
 }

@@ -67,16 +67,18 @@ public class LayerTests
             var ownParts = Regex.Matches(code, @"\bpartial\s+(?:class|struct|record)\s+(\w+)").Select(m => m.Groups[1].Value).ToHashSet();
             int level = ownParts.Where(typeRooms.ContainsKey).Select(p => Array.IndexOf(Rooms, typeRooms[p]))
                 .Append(Array.IndexOf(Rooms, room)).Max();
-            // A type is named by an identifier not preceded by '.' (System.Net, x.Socket) nor followed by '(' (a method
-            // such as Send), or by 'new T('.
-            var named = Regex.Matches(code, @"(?<![\w.])[A-Z]\w*(?!\w)(?!\s*\()").Select(m => m.Value)
-                .Concat(Regex.Matches(code, @"\bnew\s+([A-Z]\w*)\s*\(").Select(m => m.Groups[1].Value)).ToHashSet();
-            foreach (var name in named)
+            foreach (var name in NamedTypes(code))
                 if (typeRooms.TryGetValue(name, out var other) && Array.IndexOf(Rooms, other) > level)
                     violations.Add($"{Path.GetRelativePath(Src, file)} ({room}) names {name} ({other})");
         }
         Assert.True(violations.Count == 0, "dependencies that point up:\n" + string.Join("\n", violations.Order()));
     }
+
+    /// <summary>The names <paramref name="code"/> may use as types: an identifier not preceded by '.' (System.Net,
+    /// x.Socket) nor followed by '(' (a method such as Send), or T in 'new T('.</summary>
+    private static HashSet<string> NamedTypes(string code) =>
+        Regex.Matches(code, @"(?<![\w.])[A-Z]\w*(?!\w)(?!\s*\()").Select(m => m.Value)
+            .Concat(Regex.Matches(code, @"\bnew\s+([A-Z]\w*)\s*\(").Select(m => m.Groups[1].Value)).ToHashSet();
 
     /// <summary>docs/architecture.md: Node's stream machinery knows nothing of libuv; a stream's owner feeds it and sends
     /// for it (IReadableHost, IWritableHost). The room order alone would let Streams name Uv and Native.</summary>
@@ -86,9 +88,9 @@ public class LayerTests
         var typeRooms = TypeRooms();
         var violations = new List<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(Src, "Streams"), "*.cs", SearchOption.AllDirectories))
-            foreach (Match m in Regex.Matches(CodeOf(file), @"(?<![\w.])[A-Z]\w*(?!\w)"))
-                if (typeRooms.TryGetValue(m.Value, out var room) && room is "Uv" or "Native")
-                    violations.Add($"{Path.GetFileName(file)} names {m.Value} ({room})");
-        Assert.True(violations.Count == 0, "Streams naming libuv's rooms:\n" + string.Join("\n", violations.Distinct().Order()));
+            foreach (var name in NamedTypes(CodeOf(file)))
+                if (typeRooms.TryGetValue(name, out var room) && room is "Uv" or "Native")
+                    violations.Add($"{Path.GetFileName(file)} names {name} ({room})");
+        Assert.True(violations.Count == 0, "Streams naming libuv's rooms:\n" + string.Join("\n", violations.Order()));
     }
 }

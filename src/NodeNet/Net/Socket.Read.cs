@@ -269,7 +269,7 @@ public sealed partial class Socket : IReadableHost
             // Node ends our side on the next tick, so a write inside an 'end' listener still goes out.
             _loop.NextTick(() => { if (Writable) End(); });
         }
-        else if (_writable.Finished || _notWritable)
+        else if (_writable.Finished || _writable.MadeNotWritable)
         {
             // Node's autoDestroy: both sides done. A writable side still ending destroys at its 'finish'.
             DestroyCore(null, EndedReason);

@@ -17,8 +17,7 @@ public sealed partial class Socket : IWritableHost
 
     /// <summary>writableAborted: destroyed or errored before 'finish'. Any thread: as the loop last set it.</summary>
     public bool WritableAborted =>
-        (Volatile.Read(ref _destroyed) || Volatile.Read(ref _errored) != null) && !_writable.Finished && !_notWritable;
-    private bool _notWritable; // made with Writable = false
+        (Volatile.Read(ref _destroyed) || Volatile.Read(ref _errored) != null) && !_writable.Finished && !_writable.MadeNotWritable;
 
     /// <summary>errored: the error this socket was destroyed with, or null. Any thread: as the loop last set it.</summary>
     public Exception? Errored => Volatile.Read(ref _errored);
@@ -139,8 +138,14 @@ public sealed partial class Socket : IWritableHost
     Exception? IWritableHost.SendNow(ReadOnlyMemory<byte> data, out long written, out bool queued, out object? pending)
     {
         var status = _handle!.Write(data, this, null, out written, out int error, out var request);
-        queued = status == WriteStatus.Queued;
         pending = request;
+        return Outcome(status, error, out queued);
+    }
+
+    /// <summary>The engine's answer as the state machine takes it: the failure, or null and whether the rest is queued.</summary>
+    private static Exception? Outcome(WriteStatus status, int error, out bool queued)
+    {
+        queued = status == WriteStatus.Queued;
         return status == WriteStatus.Failed ? NodeNetException.FromUv(error, "write") : null;
     }
 
@@ -158,8 +163,7 @@ public sealed partial class Socket : IWritableHost
             for (int i = 0; i < ops.Length; i++) buffers[i] = ops[i].Data;
             status = _handle!.Write(buffers, this, batch, out _, out error);
         }
-        queued = status == WriteStatus.Queued;
-        return status == WriteStatus.Failed ? NodeNetException.FromUv(error, "write") : null;
+        return Outcome(status, error, out queued);
     }
 
     Exception? IWritableHost.Shutdown(out bool started)

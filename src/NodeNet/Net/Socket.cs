@@ -237,7 +237,7 @@ public sealed partial class Socket : EventEmitter, IUvStreamEvents, IUvRequestOw
         int rc = stream is UvTcp tcp ? tcp.Open(fd) : ((UvPipe)stream).Open(fd);
         if (rc != 0) { stream.Close(); throw NodeNetException.FromUv(rc, "open"); }
         if (!options.Readable) { _readable.Ended = _readable.EndEmitted = true; _notReadable = true; }
-        if (!options.Writable) { _writable.NotWritable(); _notWritable = true; }
+        if (!options.Writable) _writable.NotWritable();
         return stream;
     }
 

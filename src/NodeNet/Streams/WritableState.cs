@@ -68,8 +68,10 @@ internal sealed class WritableState(IWritableHost host, int highWaterMark)
     public long BytesWritten =>
         Volatile.Read(ref _dispatched) + Volatile.Read(ref _bufferedBytes) + (Volatile.Read(ref _waitingForConnect)?.Bytes ?? 0);
 
-    /// <summary>Made with writable: false: ended and finished from the start.</summary>
-    public void NotWritable() => _ending = _finished = true;
+    /// <summary>Made with writable: false (ended and finished from the start, never aborted).</summary>
+    public bool MadeNotWritable { get; private set; }
+
+    public void NotWritable() => _ending = _finished = MadeNotWritable = true;
 
     /// <summary>Node's _undestroy: a socket that connects again writes afresh (cork count and end callbacks stay).</summary>
     public void Reset()
@@ -316,17 +318,15 @@ internal sealed class WritableState(IWritableHost host, int highWaterMark)
         _host.WaitForConnect(batch);
     }
 
-    /// <summary>The owner closed before connecting: the waiting batch and everything behind it fail with
-    /// ERR_SOCKET_CLOSED_BEFORE_CONNECTION. False when <paramref name="batch"/> no longer waits.</summary>
-    public bool ConnectFailed(WriteBatch batch)
+    /// <summary>The owner closed before connecting: the batch that waits (<see cref="WaitingForConnect"/>) and everything
+    /// behind it fail with ERR_SOCKET_CLOSED_BEFORE_CONNECTION.</summary>
+    public void ConnectFailed(WriteBatch batch)
     {
-        if (_waitingForConnect != batch) return false;
         _waitingForConnect = null;
         _writing = false;
         Adjust(-batch.Counted, -batch.Bytes);
         foreach (var op in batch.Ops) op.Callback?.Invoke(NodeErrors.SocketClosedBeforeConnection());
         FailBuffered(null);
-        return true;
     }
 
     /// <summary>At 'connect': the batch that waited goes out; the rest follow it. Its callbacks run as soon as it is

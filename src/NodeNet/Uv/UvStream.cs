@@ -77,12 +77,14 @@ internal abstract unsafe partial class UvStream : UvHandle
     private static void OnReadNative(nint stream, nint nread, UvBuf* buf)
     {
         var self = FromPtr<UvStream>(stream);
-        if (nread == 0) { self.Loop.UnpinReadChunk(); return; } // EAGAIN-equivalent, not EOF
         var loop = self.Loop.Owner;
-        if (!loop.UserCallbacksAllowed) { self.Loop.UnpinReadChunk(); return; }
-        try { self.Events?.OnRead(nread, buf->Base); }
-        catch (Exception e) { loop.ReportUncaught(e); }
-        self.Loop.UnpinReadChunk(); // the chunk is pinned from alloc_cb to here, and no longer
-        loop.AfterCallback();
+        bool deliver = nread != 0 && loop.UserCallbacksAllowed; // nread 0 is EAGAIN-equivalent, not EOF
+        if (deliver)
+        {
+            try { self.Events?.OnRead(nread, buf->Base); }
+            catch (Exception e) { loop.ReportUncaught(e); }
+        }
+        self.Loop.UnpinReadChunk(); // the chunk is pinned from alloc_cb to here, and no longer, whatever the read brought
+        if (deliver) loop.AfterCallback();
     }
 }
